@@ -1,0 +1,85 @@
+"""The typed values passed between the pipeline's stages.
+
+read seeds -> Seed -> summarize -> Story -> assemble -> Digest -> render -> Email
+Every value is frozen: a stage returns a new value instead of changing its input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+SeedKind = Literal["text", "html", "markdown"]
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Fields an editor may set at the top of a seed; each wins over extraction."""
+
+    title: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    image: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One article as read from disk, before any summarizing."""
+
+    source: str  # the path (or URL) the seed came from, for messages
+    text: str  # the body: plain text, HTML or Markdown, front matter removed
+    kind: SeedKind = "text"
+    meta: FrontMatter = field(default_factory=FrontMatter)
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the summarizer keeps of a seed."""
+
+    headline: str
+    byline: str | None
+    lead: tuple[str, ...]
+    quotes: tuple[Quote, ...] = ()
+    url: str | None = None
+    image: str | None = None
+    source: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        """The stable `digest summarize --format json` object."""
+        return {
+            "headline": self.headline,
+            "byline": self.byline,
+            "lead": list(self.lead),
+            "quotes": [{"text": q.text, "speaker": q.speaker} for q in self.quotes],
+        }
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One issue of the newsletter: what the templates render."""
+
+    title: str
+    date: dt.date
+    stories: tuple[Story, ...]
+    intro: str | None = None
+    issue_number: int | None = None
+
+
+@dataclass(frozen=True)
+class Email:
+    """The finished message, ready to write or hand to a provider."""
+
+    subject: str
+    preheader: str
+    html: str
+    text: str
