@@ -40,7 +40,13 @@ def summarize_paths(paths: Sequence[Path]) -> tuple[list[Story], list[str]]:
 
 def assemble(stories: Sequence[Story], config: Config, date: dt.date) -> Digest:
     """Stage: stories -> Digest."""
-    return Digest(title=config.title, date=date, stories=tuple(stories), intro=config.intro)
+    return Digest(
+        title=config.title,
+        date=date,
+        stories=tuple(stories),
+        intro=config.intro,
+        issue_number=config.issue_number,
+    )
 
 
 def build(

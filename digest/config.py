@@ -1,11 +1,19 @@
-"""Settings from `digest.toml` (optional): names, colours, links. Defaults need no file."""
+"""Settings from `digest.toml` (optional): every field has a default, so no file is needed.
+
+Each [section] of the file is one frozen dataclass below; a key that is not a
+field, or a value of the wrong type, is an error naming the key, file and line.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
-from dataclasses import dataclass
+import types
+import typing
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from digest.errors import ConfigError
 
@@ -13,16 +21,41 @@ CONFIG_NAME = "digest.toml"
 
 
 @dataclass(frozen=True)
-class Config:
-    title: str = "Don't Miss a Story"
-    brand: str = "The Weekly Digest"
-    lang: str = "en"
-    intro: str | None = None
-    footer_text: str = "You are receiving this email because you subscribed to our newsletter."
+class Brand:
+    name: str = "The Weekly Digest"
+    url: str | None = None
+    logo: str | None = None  # an https:// image URL
+    logo_alt: str | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    accent: str = "#b4232c"
+    text: str = "#1f2328"
+    muted: str = "#59606a"
+    background: str = "#eef0f3"
+    card: str = "#ffffff"
+    font: str = "Georgia, 'Times New Roman', serif"
+
+
+@dataclass(frozen=True)
+class Footer:
+    text: str = "You are receiving this email because you subscribed to our newsletter."
     address: str | None = None
     unsubscribe_url: str | None = None
     web_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    title: str = "Don't Miss a Story"
+    lang: str = "en"
+    intro: str | None = None
+    issue_number: int | None = None
     lead_paragraphs: int = 2
+    brand: Brand = field(default_factory=Brand)
+    theme: Theme = field(default_factory=Theme)
+    footer: Footer = field(default_factory=Footer)
 
 
 def load_config(path: Path | None = None, folder: Path | None = None) -> Config:
@@ -33,32 +66,82 @@ def load_config(path: Path | None = None, folder: Path | None = None) -> Config:
             return Config()
         path = candidate
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: no such config file; check --config") from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the config ({exc})") from exc
+        raise ConfigError(f"{path}: cannot read the config ({exc}); save it as UTF-8") from exc
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}); fix that line") from exc
-    return config_from_dict(data, str(path))
+        raise ConfigError(f"{path}: not valid TOML: {exc}; fix that line") from exc
+    config: Config = build_section(Config, data, _Where(str(path), text))
+    return config
 
 
-def config_from_dict(data: dict[str, object], source: str) -> Config:
-    fields = {f.name: f for f in dataclasses.fields(Config)}
-    values: dict[str, object] = {}
+@dataclass(frozen=True)
+class _Where:
+    source: str
+    text: str = ""
+
+    def key(self, dotted: str) -> str:
+        line = _line_of(self.text, dotted)
+        return f"{self.source}:{line}" if line else self.source
+
+
+def build_section(cls: type[Any], data: dict[str, Any], where: _Where, prefix: str = "") -> Any:
+    """Make dataclass `cls` from a TOML table, checking every key and type."""
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    values: dict[str, Any] = {}
     for key, value in data.items():
-        if key not in fields:
-            known = ", ".join(sorted(fields))
-            raise ConfigError(f"{source}: unknown key '{key}'; known keys: {known}")
-        expected = _type_of(fields[key])
-        if not isinstance(value, expected) or isinstance(value, bool) is not (expected is bool):
-            raise ConfigError(
-                f"{source}: '{key}' must be {expected.__name__}, not {type(value).__name__}"
-            )
-        values[key] = value
-    return Config(**values)  # type: ignore[arg-type]
+        dotted = f"{prefix}{key}"
+        if key not in names:
+            known = ", ".join(sorted(names))
+            raise ConfigError(f"{where.key(dotted)}: unknown key '{dotted}'; known here: {known}")
+        expected = hints[key]
+        if dataclasses.is_dataclass(expected):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where.key(dotted)}: '{dotted}' must be a [{dotted}] table")
+            values[key] = build_section(expected, value, where, f"{dotted}.")  # type: ignore[arg-type]
+        else:
+            values[key] = _checked(value, expected, dotted, where)
+    return cls(**values)
 
 
-def _type_of(field: dataclasses.Field[object]) -> type:
-    name = str(field.type).split("|")[0].strip()
-    return {"str": str, "int": int, "bool": bool}[name]
+def _checked(value: Any, expected: Any, dotted: str, where: _Where) -> Any:
+    allowed = _plain_types(expected)
+    if (isinstance(value, bool) and bool not in allowed) or not isinstance(value, allowed):
+        names = " or ".join(t.__name__ for t in allowed if t is not type(None))
+        raise ConfigError(
+            f"{where.key(dotted)}: '{dotted}' must be {names}, not {type(value).__name__}"
+        )
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def _plain_types(hint: Any) -> tuple[type, ...]:
+    """`str | None` -> (str, NoneType); `tuple[str, ...]` -> (list,) as TOML gives lists."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        return tuple(t for arg in typing.get_args(hint) for t in _plain_types(arg))
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        return (list,)
+    return (hint,)
+
+
+def _line_of(text: str, dotted: str) -> int | None:
+    """The line number of `dotted` in the TOML text, for messages (best effort)."""
+    *tables, key = dotted.split(".")
+    section = ".".join(tables)
+    current = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"\s*\[([^\]]+)\]", line)
+        if header:
+            current = header.group(1).strip()
+            if current == dotted:
+                return number
+        elif current == section and re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", line):
+            return number
+    return None

@@ -126,7 +126,8 @@ def inline_css(html: str, css: str = "") -> str:
         css_text=css or None,
         cssutils_logging_level=logging.CRITICAL,
     )
-    out = inliner.transform(pretty_print=False)
+    # premailer cannot see <style> inside MSO conditional comments: unmark those itself.
+    out = inliner.transform(pretty_print=False).replace(' data-premailer="ignore"', "")
     # premailer drops MJML's lowercase doctype (its check is case-sensitive).
     if not out.lstrip().lower().startswith("<!doctype"):
         out = "<!doctype html>" + out
@@ -158,13 +159,14 @@ def render_text(digest: Digest, config: Config) -> str:
             lines.append("")
         if story.url:
             lines += [f"Read the full story: {story.url}", ""]
-    lines += ["-" * width, "", textwrap.fill(config.footer_text, width)]
-    if config.address:
-        lines.append(config.address)
-    if config.unsubscribe_url:
-        lines.append(f"Unsubscribe: {config.unsubscribe_url}")
-    if config.web_url:
-        lines.append(f"View in your browser: {config.web_url}")
+    footer = config.footer
+    lines += ["-" * width, "", textwrap.fill(footer.text, width)]
+    if footer.address:
+        lines.append(footer.address)
+    if footer.unsubscribe_url:
+        lines.append(f"Unsubscribe: {footer.unsubscribe_url}")
+    if footer.web_url:
+        lines.append(f"View in your browser: {footer.web_url}")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -1,0 +1,62 @@
+"""Shared fixtures. Golden files are rewritten only with `pytest --update-golden`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_SEEDS = ROOT / "seeds"
+TEST_SEEDS = Path(__file__).resolve().parent / "seeds"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+ISSUE_DATE = dt.date(2026, 11, 30)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/ from current output"
+    )
+
+
+def normalise(text: str) -> str:
+    """Whitespace-insensitive form for golden comparisons."""
+    return re.sub(r"\s+", " ", text).replace("> <", "><").strip()
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """golden(name, text): compare with tests/golden/name, or rewrite it with --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            if not update:
+                pytest.fail(f"{path} did not exist; written now, check it in")
+            return
+        expected = path.read_text(encoding="utf-8")
+        assert normalise(text) == normalise(expected), (
+            f"{name} drifted from its golden file; if the change is intended, "
+            "run `pytest --update-golden` and review the diff"
+        )
+
+    return check
+
+
+@pytest.fixture
+def write_seed(tmp_path: Path):
+    """write_seed(name, text) -> path of a seed file in a fresh seeds folder."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+
+    def write(name: str, text: str) -> Path:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,97 @@
+"""The commands as a user runs them (click's CliRunner)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLE_SEEDS, TEST_SEEDS
+from digest.cli import cli
+
+SAMPLE = next(SAMPLE_SEEDS.glob("*.txt"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_build_writes_an_email_and_one_summary_line(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "x.html"
+    result = runner.invoke(cli, ["build", str(TEST_SEEDS), "-o", str(out), "--date", "2026-11-30"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>")
+    assert '<html lang="en"' in html
+    assert "City Council Approves New Harbour Flood Barrier" in html
+    assert "November 30, 2026" in html
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "1 stories" in result.stderr
+
+
+def test_build_without_output_writes_html_to_stdout(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["build", str(TEST_SEEDS), "--date", "2026-11-30"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<!doctype html>")
+    assert result.stdout.rstrip().endswith("</html>")
+    assert "stdout" in result.stderr
+
+
+def test_build_defaults_to_the_seeds_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(
+        (TEST_SEEDS / "harbour.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = runner.invoke(cli, ["build", "-o", "out.html"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_title_option_changes_the_masthead(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["build", str(TEST_SEEDS), "--title", "Weekend Reads"])
+    assert result.exit_code == 0, result.output
+    assert "Weekend Reads" in result.stdout
+
+
+def test_bad_date_is_one_clear_line(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["build", str(TEST_SEEDS), "--date", "30/11/2026"])
+    assert result.exit_code == 4
+    assert "YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_seed_path_is_one_clear_line(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["build", str(tmp_path / "nope")])
+    assert result.exit_code == 3
+    assert result.stderr.startswith("digest: error:") and "nope" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_summarize_json_has_exactly_the_documented_keys(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["summarize", str(SAMPLE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"headline", "byline", "lead", "quotes"}
+    assert isinstance(data["headline"], str)
+    assert data["byline"] is None or isinstance(data["byline"], str)
+    assert all(isinstance(p, str) for p in data["lead"])
+    assert all(set(q) == {"text", "speaker"} for q in data["quotes"])
+
+
+def test_summarize_text_is_readable(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["summarize", str(TEST_SEEDS / "harbour.txt")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith("City Council Approves")
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["summarize"]])
+def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
+    result = runner.invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout

@@ -1,0 +1,44 @@
+"""digest.toml: optional, strict about keys and types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.config import Config, load_config
+from digest.errors import ConfigError
+
+
+def test_no_file_means_defaults(tmp_path: Path) -> None:
+    assert load_config(folder=tmp_path) == Config()
+
+
+def test_file_in_the_folder_is_read(tmp_path: Path) -> None:
+    (tmp_path / "digest.toml").write_text(
+        'title = "Weekly"\n[footer]\naddress = "1 Main St"\n', encoding="utf-8"
+    )
+    config = load_config(folder=tmp_path)
+    assert config.title == "Weekly"
+    assert config.footer.address == "1 Main St"
+
+
+def test_unknown_key_names_key_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "digest.toml"
+    path.write_text('title = "x"\n[footer]\nadress = "typo"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"digest\.toml:3: unknown key 'footer\.adress'"):
+        load_config(path)
+
+
+def test_wrong_type_names_the_key(tmp_path: Path) -> None:
+    path = tmp_path / "digest.toml"
+    path.write_text('lead_paragraphs = "two"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="'lead_paragraphs' must be int, not str"):
+        load_config(path)
+
+
+def test_invalid_toml_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "digest.toml"
+    path.write_text("title = \n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(path)
