@@ -60,3 +60,29 @@ def write_seed(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real headless Chromium (Debian's package) driven by Playwright; skips without one."""
+    import shutil
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("no chromium on PATH: `apt-get install chromium` to run browser tests")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
