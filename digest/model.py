@@ -76,6 +76,19 @@ class Digest:
 
 
 @dataclass(frozen=True)
+class MergeTags:
+    """An email service provider's placeholders, put in the email byte-exact.
+
+    None means the provider has no tag for it (or no provider is used): the
+    template then falls back to the configured URL, or leaves the piece out.
+    """
+
+    unsubscribe: str | None = None
+    web_version: str | None = None
+    first_name: str | None = None
+
+
+@dataclass(frozen=True)
 class Email:
     """The finished message, ready to write or hand to a provider."""
 

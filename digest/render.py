@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from digest.config import Config
 from digest.errors import TemplateError
-from digest.model import Digest, Email
+from digest.model import Digest, Email, MergeTags
 
 PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
 SOURCE_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -68,8 +68,10 @@ def preheader_of(digest: Digest) -> str:
     return text
 
 
-def render_mjml(digest: Digest, config: Config, templates: Path | None = None) -> str:
-    """Stage: Digest -> MJML source."""
+def render_mjml(
+    digest: Digest, config: Config, templates: Path | None = None, merge: MergeTags | None = None
+) -> str:
+    """Stage: Digest -> MJML source. `merge` holds an ESP's merge tags, if one is used."""
     env = environment(tuple(template_dirs(templates)))
     context = {
         "digest": digest,
@@ -78,6 +80,7 @@ def render_mjml(digest: Digest, config: Config, templates: Path | None = None) -
         "preheader": preheader_of(digest),
         "preheader_pad": Markup(PREHEADER_PAD),
         "lead_paragraphs": config.lead_paragraphs,
+        "merge": merge or MergeTags(),
     }
     try:
         source = env.get_template(ROOT_TEMPLATE).render(context)
@@ -170,9 +173,11 @@ def render_text(digest: Digest, config: Config) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render(digest: Digest, config: Config, templates: Path | None = None) -> Email:
+def render(
+    digest: Digest, config: Config, templates: Path | None = None, merge: MergeTags | None = None
+) -> Email:
     """Digest -> Email, through every rendering stage."""
-    html = compile_mjml(render_mjml(digest, config, templates))
+    html = compile_mjml(render_mjml(digest, config, templates, merge))
     html = inline_css(html, inline_rules(config, templates))
     return Email(
         subject=subject_of(digest),
