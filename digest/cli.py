@@ -68,6 +68,7 @@ def _source_options(command: Callable[..., Any]) -> Callable[..., Any]:
     @click.option(
         "--cache",
         "cache_dir",
+        metavar="DIR",
         type=click.Path(path_type=Path, file_okay=False),
         help="Folder for fetched pages [default: the user's cache folder].",
     )

@@ -80,7 +80,8 @@ def expand(args: Sequence[str | Path]) -> list[str | Path]:
 
 def _expand_path(path: Path, seen: set[Path]) -> list[str | Path]:
     if path.is_dir():
-        return list(seed_files([path]))
+        # A seeds.txt list inside the seeds folder works too (an article never looks like one).
+        return [ref for child in seed_files([path]) for ref in _expand_path(child, seen)]
     if not path.is_file():
         raise InputError(f"{path}: no such file or folder; check the seed path")
     entries = _list_entries(path)

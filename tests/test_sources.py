@@ -125,6 +125,24 @@ def test_a_seed_list_mixes_urls_paths_and_comments(
     assert [s.source for s in seeds] == [url, str(tmp_path / "local.txt")]
 
 
+def test_a_seed_list_in_the_seeds_folder_is_read_as_a_list(
+    web: LocalWeb, options: SourceOptions, tmp_path: Path
+) -> None:
+    url = web.html("/a.html", article(STORIES[3]))
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "harbour.txt").write_bytes((TEST_SEEDS / "harbour.txt").read_bytes())
+    (folder / "links.txt").write_text(f"{url}\n", encoding="utf-8")
+    seeds = load_seeds([folder], options).seeds
+    assert [s.source for s in seeds] == [str(folder / "harbour.txt"), url]
+
+
+def test_a_seed_list_that_includes_itself_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "seeds.txt").write_text("seeds.txt\n", encoding="utf-8")
+    with pytest.raises(InputError, match="includes itself"):
+        load_seeds([tmp_path / "seeds.txt"])
+
+
 def test_a_wrong_path_in_a_seed_list_names_the_line(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     listing = tmp_path / "seeds.txt"
