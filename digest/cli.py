@@ -184,6 +184,7 @@ def summarize(seed: Path, fmt: str) -> None:
 @click.option(
     "-o",
     "--output",
+    metavar="DIR",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("seeds"),
     show_default=True,

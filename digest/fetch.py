@@ -7,6 +7,7 @@ it skips the seed or falls back to a feed's summary.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
 import time
@@ -278,7 +279,8 @@ class _Progress:
     def __init__(self, total: int) -> None:
         self.total = total
         self.count = 0
-        self.shown = sys.stderr.isatty()
+        # Some CI runners give jobs a terminal; their logs do not want carriage returns.
+        self.shown = sys.stderr.isatty() and not os.environ.get("CI")
 
     def step(self) -> None:
         self.count += 1
