@@ -1,4 +1,4 @@
-"""The whole pipeline as a chain of stage calls: paths -> seeds -> stories -> Digest -> Email."""
+"""The whole pipeline as a chain of stage calls: sources -> seeds -> stories -> Digest -> Email."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 from digest.config import Config
 from digest.errors import DigestError, InputError
-from digest.model import Digest, Email, Story
+from digest.model import Digest, Email, Seed, Story
 from digest.render import render
-from digest.seeds import read_seed, seed_files
+from digest.sources import SourceOptions, load_seeds
 from digest.summarize import summarize
 
 log = logging.getLogger(__name__)
@@ -25,13 +25,22 @@ class BuildResult:
     skipped: tuple[str, ...]  # one message per seed that could not be used
 
 
-def summarize_paths(paths: Sequence[Path]) -> tuple[list[Story], list[str]]:
-    """Read and summarize every seed; a bad seed is skipped with a warning, not fatal."""
+def summarize_paths(
+    paths: Sequence[Path | str], options: SourceOptions | None = None
+) -> tuple[list[Story], list[str]]:
+    """Read (or fetch) and summarize every seed; a bad seed is skipped with a warning."""
+    loaded = load_seeds(paths, options)
+    stories, failed = summarize_seeds(loaded.seeds)
+    return stories, [*loaded.skipped, *failed]
+
+
+def summarize_seeds(seeds: Sequence[Seed]) -> tuple[list[Story], list[str]]:
+    """Stage: seeds -> stories; a seed that cannot be summarized is skipped with a warning."""
     stories: list[Story] = []
     skipped: list[str] = []
-    for path in seed_files(paths):
+    for seed in seeds:
         try:
-            stories.append(summarize(read_seed(path)))
+            stories.append(summarize(seed))
         except InputError as exc:
             log.warning("%s (skipped)", exc.format_message())
             skipped.append(exc.format_message())
@@ -50,16 +59,23 @@ def assemble(stories: Sequence[Story], config: Config, date: dt.date) -> Digest:
 
 
 def build(
-    paths: Sequence[Path], config: Config, date: dt.date, templates: Path | None = None
+    paths: Sequence[Path | str],
+    config: Config,
+    date: dt.date,
+    templates: Path | None = None,
+    sources: SourceOptions | None = None,
 ) -> BuildResult:
-    stories, skipped = summarize_paths(paths)
+    """`paths` are seed arguments: files, folders, seeds.txt lists, article or feed URLs."""
+    stories, skipped = summarize_paths(paths, sources)
     if not stories:
         where = ", ".join(str(p) for p in paths)
-        raise InputError(f"{where}: no usable seeds; add .txt, .html or .md articles")
+        raise InputError(
+            f"{where}: no usable seeds; add .txt, .html or .md articles, page or feed URLs"
+        )
     digest = assemble(stories, config, date)
     return BuildResult(
         email=render(digest, config, templates), digest=digest, skipped=tuple(skipped)
     )
 
 
-__all__ = ["BuildResult", "DigestError", "assemble", "build", "summarize_paths"]
+__all__ = ["BuildResult", "DigestError", "assemble", "build", "summarize_paths", "summarize_seeds"]

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from digest import __version__
 from digest.errors import ConfigError, StrictError
 
+if TYPE_CHECKING:
+    from digest.sources import SourceOptions
+
 SEEDS_ARG = click.argument("seeds", nargs=-1, type=click.Path(path_type=Path))
+# Seed arguments that may be URLs: kept as text, since a Path would mangle "https://".
+SOURCES_ARG = click.argument("seeds", nargs=-1)
 
 
 class _WarningCounter(logging.Handler):
@@ -41,13 +49,46 @@ def _check_strict(counter: _WarningCounter, strict: bool) -> None:
         raise StrictError(f"{counter.count} warning(s) and --strict was given; nothing written")
 
 
-def _parse_date(value: str | None) -> dt.date:
+def _parse_date(value: str | None, option: str = "--date") -> dt.date:
     if value is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise ConfigError(f"--date {value!r}: use the form YYYY-MM-DD") from exc
+        raise ConfigError(f"{option} {value!r}: use the form YYYY-MM-DD") from exc
+
+
+def _source_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--since/--last/--cache/--refresh, handed to `command` as one `sources` value."""
+
+    @click.option("--since", metavar="YYYY-MM-DD", help="Feed items published on or after DATE.")
+    @click.option(
+        "--last", type=click.IntRange(min=1), metavar="N", help="The N newest items of each feed."
+    )
+    @click.option(
+        "--cache",
+        "cache_dir",
+        metavar="DIR",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Folder for fetched pages [default: the user's cache folder].",
+    )
+    @click.option("--refresh", is_flag=True, help="Fetch every URL again, ignoring the cache.")
+    @functools.wraps(command)
+    def run(
+        *args: Any,
+        since: str | None,
+        last: int | None,
+        cache_dir: Path | None,
+        refresh: bool,
+        **kwargs: Any,
+    ) -> Any:
+        from digest.sources import SourceOptions
+
+        day = _parse_date(since, "--since") if since else None
+        kwargs["sources"] = SourceOptions(since=day, last=last, cache=cache_dir, refresh=refresh)
+        return command(*args, **kwargs)
+
+    return run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,7 +98,7 @@ def cli() -> None:
 
 
 @cli.command()
-@SEEDS_ARG
+@SOURCES_ARG
 @click.option(
     "-o", "--output", default="-", show_default=True, help="File to write, or - for stdout."
 )
@@ -75,16 +116,18 @@ def cli() -> None:
     help="Folder of templates searched before the built-in theme.",
 )
 @click.option("--strict", is_flag=True, help="Fail on any warning instead of skipping.")
+@_source_options
 def build(
-    seeds: tuple[Path, ...],
+    seeds: tuple[str, ...],
     output: str,
     date_: str | None,
     title: str | None,
     config_path: Path | None,
     templates: Path | None,
     strict: bool,
+    sources: SourceOptions,
 ) -> None:
-    """Build the email from SEEDS (files or folders; default ./seeds)."""
+    """Build the email from SEEDS: files, folders, lists, page or feed URLs (default ./seeds)."""
     from dataclasses import replace
 
     from digest.build import build as run_build
@@ -95,7 +138,8 @@ def build(
     config = load_config(config_path)
     if title:
         config = replace(config, title=title)
-    result = run_build(list(seeds) or [Path("seeds")], config, _parse_date(date_), templates)
+    paths: list[str | Path] = [*seeds] or [Path("seeds")]
+    result = run_build(paths, config, _parse_date(date_), templates, sources)
     _check_strict(counter, strict)
     write_output(result.email.html, output)
     size = len(result.email.html.encode("utf-8")) / 1024
@@ -133,6 +177,36 @@ def summarize(seed: Path, fmt: str) -> None:
     for quote in story.quotes:
         speaker = f" ({quote.speaker})" if quote.speaker else ""
         click.echo(f"\n\u201c{quote.text}\u201d{speaker}")
+
+
+@cli.command()
+@click.argument("urls", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    metavar="DIR",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("seeds"),
+    show_default=True,
+    help="Folder to save the seed files in.",
+)
+@click.option("--force", is_flag=True, help="Overwrite seed files that already exist.")
+@click.option("--strict", is_flag=True, help="Fail on any warning; save nothing.")
+@_source_options
+def fetch(
+    urls: tuple[str, ...], output: Path, force: bool, strict: bool, sources: SourceOptions
+) -> None:
+    """Save pages (URLs, feeds, seeds.txt lists) as seed files to edit before building."""
+    from digest.snapshot import save_seeds
+    from digest.sources import load_seeds
+
+    counter = _warnings()
+    loaded = load_seeds(urls, sources)
+    _check_strict(counter, strict)
+    written = save_seeds(loaded.seeds, output, force)
+    for path in written:
+        click.echo(str(path))
+    click.echo(f"digest: {len(written)} seed file(s) -> {output}", err=True)
 
 
 def main() -> None:

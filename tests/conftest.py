@@ -62,6 +62,19 @@ def write_seed(tmp_path: Path):
     return write
 
 
+@pytest.fixture
+def web(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A real HTTP server on 127.0.0.1 serving what the test adds (tests/localweb.py).
+
+    The user's cache folder points into tmp_path, so no test touches ~/.cache.
+    """
+    from localweb import LocalWeb
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    with LocalWeb() as server:
+        yield server
+
+
 @pytest.fixture(scope="session")
 def browser():
     """A real headless Chromium (Debian's package) driven by Playwright; skips without one."""

@@ -90,7 +90,7 @@ def test_summarize_text_is_readable(runner: CliRunner) -> None:
     assert result.stdout.splitlines()[0].startswith("City Council Approves")
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["summarize"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["summarize"], ["fetch"]])
 def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(cli, [*command, "--help"])
     assert result.exit_code == 0
