@@ -119,7 +119,8 @@ def cli() -> None:
     "fmt",
     type=click.Choice(["html", "text", "eml", "json"]),
     help="html, text, eml (a MIME message with both parts) or json (the --esp provider's "
-    "API request body; for mailgun a JSON object of its form fields) [default: html].",
+    "API request body; for mailgun a JSON object of its form fields) "
+    "[default: [email] format, else html].",
 )
 @_message_options
 def build(
@@ -189,7 +190,7 @@ def send(
     from digest.build import build as run_build
     from digest.config import load_config, with_flags
     from digest.deliver import outgoing
-    from digest.smtp import describe, parse_server, password_for
+    from digest.smtp import describe, parse_server, password_for, server_name
     from digest.smtp import send as smtp_send
 
     counter = _warnings()
@@ -204,7 +205,8 @@ def send(
         click.echo("digest: --dry-run: nothing sent", err=True)
         return
     smtp_send(message, sender, recipients, config.smtp, password_for(config.smtp.user))
-    click.echo(f"digest: sent {len(message) / 1024:.1f} KB to {', '.join(recipients)}", err=True)
+    to, size = ", ".join(recipients), len(message) / 1024
+    click.echo(f"digest: sent {size:.1f} KB to {to} via {server_name(config.smtp)}", err=True)
 
 
 @cli.command()

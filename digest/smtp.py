@@ -57,9 +57,12 @@ def password_for(user: str | None) -> str | None:
 
 def describe(message: bytes, smtp: Smtp, recipients: list[str]) -> str:
     """What --dry-run prints: where it would go, the headers, and the size of each part."""
+    _check(smtp)
     msg = BytesParser(policy=policy.SMTP).parsebytes(message)
     login = f" as {smtp.user}" if smtp.user else ""
-    lines = [f"Would send to {', '.join(recipients)} via {_where(smtp)} ({smtp.security}){login}"]
+    lines = [
+        f"Would send to {', '.join(recipients)} via {server_name(smtp)} ({smtp.security}){login}"
+    ]
     lines += [f"{name}: {value}" for name, value in msg.items()]
     for part in msg.walk():
         if not part.is_multipart():
@@ -73,15 +76,14 @@ def send(
     message: bytes, sender: str, recipients: list[str], smtp: Smtp, password: str | None
 ) -> None:
     """Deliver `message` unchanged; raise DeliveryError with one line on any failure."""
-    if smtp.security not in SECURITY:
-        raise ConfigError(f"[smtp] security {smtp.security!r}: use one of {', '.join(SECURITY)}")
+    _check(smtp)
     try:
         with _connect(smtp) as server:
             if smtp.user:
                 _login(server, smtp, password or "")
             server.sendmail(sender, recipients, message)
     except (smtplib.SMTPException, OSError) as exc:
-        raise DeliveryError(f"{_where(smtp)}: {_problem(exc, smtp)}") from exc
+        raise DeliveryError(f"{server_name(smtp)}: {_problem(exc, smtp)}") from exc
 
 
 def _problem(exc: smtplib.SMTPException | OSError, smtp: Smtp) -> str:
@@ -107,6 +109,11 @@ def _problem(exc: smtplib.SMTPException | OSError, smtp: Smtp) -> str:
     return f"cannot connect ({reason}); check --smtp HOST[:PORT] and that the server is running"
 
 
+def _check(smtp: Smtp) -> None:
+    if smtp.security not in SECURITY:
+        raise ConfigError(f"[smtp] security {smtp.security!r}: use one of {', '.join(SECURITY)}")
+
+
 def _connect(smtp: Smtp) -> smtplib.SMTP:
     port = port_of(smtp)
     if smtp.security == "ssl":
@@ -118,7 +125,7 @@ def _connect(smtp: Smtp) -> smtplib.SMTP:
     offered = server.has_extn("starttls")
     if smtp.security == "starttls" and not offered:
         server.close()
-        raise DeliveryError(f"{_where(smtp)}: the server does not offer STARTTLS; try --ssl")
+        raise DeliveryError(f"{server_name(smtp)}: the server does not offer STARTTLS; try --ssl")
     if offered and smtp.security in ("auto", "starttls"):
         server.starttls(context=ssl.create_default_context())
         server.ehlo()
@@ -130,7 +137,7 @@ def _login(server: smtplib.SMTP, smtp: Smtp, password: str) -> None:
     encrypted = isinstance(server.sock, ssl.SSLSocket)
     if not encrypted and not _is_loopback(smtp.host):
         raise DeliveryError(
-            f"{_where(smtp)}: refusing to send the password unencrypted; use --starttls or --ssl"
+            f"{server_name(smtp)}: will not send the password unencrypted; use --starttls or --ssl"
         )
     server.login(smtp.user or "", password)
 
@@ -144,7 +151,7 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _where(smtp: Smtp) -> str:
+def server_name(smtp: Smtp) -> str:
     host = f"[{smtp.host}]" if ":" in smtp.host else smtp.host
     return f"smtp {host}:{port_of(smtp)}"
 

@@ -214,3 +214,14 @@ def test_default_ports_follow_the_security() -> None:
 def test_only_this_machine_may_get_a_password_in_the_clear() -> None:
     assert _is_loopback("localhost") and _is_loopback("127.0.0.1") and _is_loopback("::1")
     assert not _is_loopback("smtp.example.org") and not _is_loopback("10.0.0.1")
+
+
+def test_unknown_security_in_digest_toml_is_a_config_error(
+    runner: CliRunner, tmp_path: Any
+) -> None:
+    config = tmp_path / "digest.toml"
+    config.write_text('[smtp]\nsecurity = "tls"\n', encoding="utf-8")
+    args = ["send", str(TEST_SEEDS), *ADDRESSES, "--config", str(config), "--dry-run"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 4
+    assert "security 'tls'" in result.stderr and "starttls" in result.stderr
