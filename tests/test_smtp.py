@@ -225,3 +225,11 @@ def test_unknown_security_in_digest_toml_is_a_config_error(
     result = runner.invoke(cli, args)
     assert result.exit_code == 4
     assert "security 'tls'" in result.stderr and "starttls" in result.stderr
+
+
+def test_ssl_to_a_plain_server_is_one_line_about_tls(runner: CliRunner, smtp_server: Inbox) -> None:
+    where = ["--smtp", f"127.0.0.1:{smtp_server.port}", "--ssl"]
+    result = runner.invoke(cli, ["send", str(TEST_SEEDS), *ADDRESSES, *DATE, *where])
+    assert result.exit_code == 8
+    assert "TLS failed" in result.stderr and "--starttls" in result.stderr
+    assert result.stderr.count("\n") == 1
