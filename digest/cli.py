@@ -75,12 +75,7 @@ def _message_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(command)
     def wrapper(**kwargs: Any) -> Any:
-        email = {
-            "esp": kwargs.pop("esp"),
-            "to": kwargs.pop("to"),
-            "reply_to": kwargs.pop("reply_to"),
-        }
-        email["from_"] = kwargs.pop("from_")
+        email = {key: kwargs.pop(key) for key in ("esp", "from_", "to", "reply_to")}
         utm = {key: kwargs.pop(f"utm_{key}") for key in ("source", "medium", "campaign")}
         return command(flags={"email": email, "utm": utm}, **kwargs)
 
@@ -150,11 +145,12 @@ def build(
     data = export(result.email, result.digest, config, fmt)
     _check_strict(counter, strict)
     write_output(data, output)
+    size = len(data) / 1024
     where = "stdout" if output == "-" else output
     skipped = f", {len(result.skipped)} seed(s) skipped" if result.skipped else ""
-    size = len(data) / 1024
-    stories = len(result.digest.stories)
-    click.echo(f"digest: {stories} stories, {size:.1f} KB -> {where}{skipped}", err=True)
+    click.echo(
+        f"digest: {len(result.digest.stories)} stories, {size:.1f} KB -> {where}{skipped}", err=True
+    )
 
 
 @cli.command()
