@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest.config import Config
+from digest.deliver import merge_tags
 from digest.errors import DigestError, InputError
 from digest.model import Digest, Email, Seed, Story
 from digest.render import render
 from digest.sources import SourceOptions, load_seeds
 from digest.summarize import summarize
+from digest.utm import tag_links
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +74,10 @@ def build(
         raise InputError(
             f"{where}: no usable seeds; add .txt, .html or .md articles, page or feed URLs"
         )
-    digest = assemble(stories, config, date)
-    return BuildResult(
-        email=render(digest, config, templates), digest=digest, skipped=tuple(skipped)
-    )
+    # UTM tags go on the Digest, before rendering, so the HTML and text links match.
+    digest = tag_links(assemble(stories, config, date), config.utm)
+    email = render(digest, config, templates, merge_tags(config))
+    return BuildResult(email=email, digest=digest, skipped=tuple(skipped))
 
 
 __all__ = ["BuildResult", "DigestError", "assemble", "build", "summarize_paths", "summarize_seeds"]

@@ -91,6 +91,37 @@ def _source_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+ESPS = ("none", "mailchimp", "sendgrid", "postmark", "mailgun", "ses", "brevo", "listmonk")
+_MESSAGE_OPTIONS = (
+    click.option(
+        "--esp",
+        type=click.Choice(ESPS),
+        help="Use this provider's merge tags (unsubscribe, web version, first name); "
+        "`build --format json` prints its API request body [default: [email] esp, else none].",
+    ),
+    click.option("--from", "from_", metavar="ADDR", help="Sender, 'Name <addr>' or addr."),
+    click.option("--to", metavar="ADDR", help="Recipient(s), comma-separated."),
+    click.option("--reply-to", metavar="ADDR", help="Reply-To address."),
+    click.option("--utm-source", metavar="TEXT", help="utm_source for story links."),
+    click.option("--utm-medium", metavar="TEXT", help="utm_medium for story links."),
+    click.option("--utm-campaign", metavar="TEXT", help="utm_campaign [default: the issue date]."),
+)
+
+
+def _message_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Adds the [email]/[utm] flags and hands them to `command` as one `flags` dict of sections."""
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> Any:
+        email = {key: kwargs.pop(key) for key in ("esp", "from_", "to", "reply_to")}
+        utm = {key: kwargs.pop(f"utm_{key}") for key in ("source", "medium", "campaign")}
+        return command(flags={"email": email, "utm": utm}, **kwargs)
+
+    for option in reversed(_MESSAGE_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="digest")
 def cli() -> None:
@@ -117,6 +148,15 @@ def cli() -> None:
 )
 @click.option("--strict", is_flag=True, help="Fail on any warning instead of skipping.")
 @_source_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "text", "eml", "json"]),
+    help="html, text, eml (a MIME message with both parts) or json (the --esp provider's "
+    "API request body; for mailgun a JSON object of its form fields) "
+    "[default: [email] format, else html].",
+)
+@_message_options
 def build(
     seeds: tuple[str, ...],
     output: str,
@@ -126,28 +166,84 @@ def build(
     templates: Path | None,
     strict: bool,
     sources: SourceOptions,
+    fmt: str | None,
+    flags: dict[str, dict[str, Any]],
 ) -> None:
     """Build the email from SEEDS: files, folders, lists, page or feed URLs (default ./seeds)."""
     from dataclasses import replace
 
     from digest.build import build as run_build
-    from digest.config import load_config
+    from digest.config import load_config, with_flags
+    from digest.deliver import export
     from digest.output import write_output
 
     counter = _warnings()
-    config = load_config(config_path)
+    config = with_flags(load_config(config_path), **flags)
     if title:
         config = replace(config, title=title)
     paths: list[str | Path] = [*seeds] or [Path("seeds")]
     result = run_build(paths, config, _parse_date(date_), templates, sources)
+    data = export(result.email, result.digest, config, fmt)
     _check_strict(counter, strict)
-    write_output(result.email.html, output)
-    size = len(result.email.html.encode("utf-8")) / 1024
+    write_output(data, output)
+    size = len(data) / 1024
     where = "stdout" if output == "-" else output
     skipped = f", {len(result.skipped)} seed(s) skipped" if result.skipped else ""
     click.echo(
         f"digest: {len(result.digest.stories)} stories, {size:.1f} KB -> {where}{skipped}", err=True
     )
+
+
+@cli.command()
+@SEEDS_ARG
+@_message_options
+@click.option("--smtp", "server", metavar="HOST[:PORT]", help="SMTP server [default: localhost].")
+@click.option("--starttls", "security", flag_value="starttls", help="Require STARTTLS (port 587).")
+@click.option("--ssl", "security", flag_value="ssl", help="TLS from the start (port 465).")
+@click.option(
+    "--user", help="SMTP login; the password comes from $DIGEST_SMTP_PASSWORD or a prompt."
+)
+@click.option("--dry-run", is_flag=True, help="Print the headers and sizes; connect to nothing.")
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Issue date [default: today].")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Settings file.")
+@click.option("--templates", type=click.Path(path_type=Path, file_okay=False), help="Theme folder.")
+@click.option("--strict", is_flag=True, help="Fail on any warning instead of sending.")
+def send(
+    seeds: tuple[Path, ...],
+    flags: dict[str, dict[str, Any]],
+    server: str | None,
+    security: str | None,
+    user: str | None,
+    dry_run: bool,
+    date_: str | None,
+    config_path: Path | None,
+    templates: Path | None,
+    strict: bool,
+) -> None:
+    """Send the email built from SEEDS to --to over SMTP: a test send to yourself.
+
+    Without STARTTLS/SSL flags, STARTTLS is used when the server offers it.
+    """
+    from digest.build import build as run_build
+    from digest.config import load_config, with_flags
+    from digest.deliver import outgoing
+    from digest.smtp import describe, parse_server, password_for, server_name
+    from digest.smtp import send as smtp_send
+
+    counter = _warnings()
+    host, port = parse_server(server) if server else (None, None)
+    smtp = {"host": host, "port": port, "security": security, "user": user}
+    config = with_flags(load_config(config_path), smtp=smtp, **flags)
+    result = run_build(list(seeds) or [Path("seeds")], config, _parse_date(date_), templates)
+    message, sender, recipients = outgoing(result.email, result.digest, config)
+    _check_strict(counter, strict)
+    if dry_run:
+        click.echo(describe(message, config.smtp, recipients))
+        click.echo("digest: --dry-run: nothing sent", err=True)
+        return
+    smtp_send(message, sender, recipients, config.smtp, password_for(config.smtp.user))
+    to, size = ", ".join(recipients), len(message) / 1024
+    click.echo(f"digest: sent {size:.1f} KB to {to} via {server_name(config.smtp)}", err=True)
 
 
 @cli.command()

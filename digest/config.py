@@ -7,6 +7,7 @@ field, or a value of the wrong type, is an error naming the key, file and line.
 from __future__ import annotations
 
 import dataclasses
+import keyword
 import re
 import tomllib
 import types
@@ -47,6 +48,38 @@ class Footer:
 
 
 @dataclass(frozen=True)
+class EmailSettings:
+    """[email]: who the message is from and to, and how `digest build` hands it off."""
+
+    from_: str | None = None  # TOML key `from`; "Name <addr>" or a bare address
+    to: str | None = None  # one address or a comma-separated list
+    reply_to: str | None = None
+    esp: str = "none"  # whose merge tags and API body: see digest.esp.PRESETS
+    format: str = "html"  # html | text | eml | json
+    unsubscribe_mailto: str | None = None  # for the List-Unsubscribe header
+    list_ids: tuple[int, ...] = ()  # the ESP's list IDs (listmonk, Brevo campaigns)
+
+
+@dataclass(frozen=True)
+class Utm:
+    """[utm]: tags added to story links; none set means links stay as they are."""
+
+    source: str | None = None
+    medium: str | None = None
+    campaign: str | None = None  # default: the issue date, when source or medium is set
+
+
+@dataclass(frozen=True)
+class Smtp:
+    """[smtp]: where `digest send` delivers a test. The password is never stored here."""
+
+    host: str = "localhost"
+    port: int | None = None  # default: 465 for ssl, 587 for starttls, else 25
+    security: str = "auto"  # auto (STARTTLS when offered) | starttls | ssl | none
+    user: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     title: str = "Don't Miss a Story"
     lang: str = "en"
@@ -56,6 +89,9 @@ class Config:
     brand: Brand = field(default_factory=Brand)
     theme: Theme = field(default_factory=Theme)
     footer: Footer = field(default_factory=Footer)
+    email: EmailSettings = field(default_factory=EmailSettings)
+    utm: Utm = field(default_factory=Utm)
+    smtp: Smtp = field(default_factory=Smtp)
 
 
 def load_config(path: Path | None = None, folder: Path | None = None) -> Config:
@@ -94,10 +130,12 @@ def build_section(cls: type[Any], data: dict[str, Any], where: _Where, prefix: s
     hints = typing.get_type_hints(cls)
     names = {f.name for f in dataclasses.fields(cls)}
     values: dict[str, Any] = {}
-    for key, value in data.items():
-        dotted = f"{prefix}{key}"
+    for toml_key, value in data.items():
+        dotted = f"{prefix}{toml_key}"
+        # A key that is a Python keyword (`from`) is the field with a trailing underscore.
+        key = f"{toml_key}_" if keyword.iskeyword(toml_key) else toml_key
         if key not in names:
-            known = ", ".join(sorted(names))
+            known = ", ".join(sorted(n.rstrip("_") for n in names))
             raise ConfigError(f"{where.key(dotted)}: unknown key '{dotted}'; known here: {known}")
         expected = hints[key]
         if dataclasses.is_dataclass(expected):
@@ -145,3 +183,13 @@ def _line_of(text: str, dotted: str) -> int | None:
         elif current == section and re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", line):
             return number
     return None
+
+
+def with_flags(config: Config, **sections: dict[str, Any]) -> Config:
+    """Command-line flags win over digest.toml: each non-None value replaces the section's field."""
+    changed = {}
+    for name, values in sections.items():
+        given = {key: value for key, value in values.items() if value is not None}
+        if given:
+            changed[name] = dataclasses.replace(getattr(config, name), **given)
+    return dataclasses.replace(config, **changed)

@@ -49,3 +49,9 @@ class StrictError(DigestError):
     """--strict was given and there were warnings. Exit code 7."""
 
     exit_code = 7
+
+
+class DeliveryError(DigestError):
+    """The SMTP server cannot be reached, refuses the login or the message. Exit code 8."""
+
+    exit_code = 8

@@ -5,10 +5,12 @@ The plain-text version is built from the same Digest, not by stripping the HTML.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
 import textwrap
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -137,7 +139,7 @@ def inline_css(html: str, css: str = "") -> str:
     return str(out)
 
 
-def render_text(digest: Digest, config: Config) -> str:
+def render_text(digest: Digest, config: Config, merge: MergeTags | None = None) -> str:
     """Stage: Digest -> plain text, for the text/plain part and for pipes."""
     width = 72
     lines = [digest.title.upper(), longdate(digest.date), ""]
@@ -162,14 +164,15 @@ def render_text(digest: Digest, config: Config) -> str:
             lines.append("")
         if story.url:
             lines += [f"Read the full story: {story.url}", ""]
-    footer = config.footer
+    footer, merge = config.footer, merge or MergeTags()
     lines += ["-" * width, "", textwrap.fill(footer.text, width)]
     if footer.address:
         lines.append(footer.address)
-    if footer.unsubscribe_url:
-        lines.append(f"Unsubscribe: {footer.unsubscribe_url}")
-    if footer.web_url:
-        lines.append(f"View in your browser: {footer.web_url}")
+    # An ESP's tag wins over the configured URL (Mailchimp requires *|UNSUB|* in the text too).
+    if unsubscribe := merge.unsubscribe or footer.unsubscribe_url:
+        lines.append(f"Unsubscribe: {unsubscribe}")
+    if web_version := merge.web_version or footer.web_url:
+        lines.append(f"View in your browser: {web_version}")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -177,11 +180,32 @@ def render(
     digest: Digest, config: Config, templates: Path | None = None, merge: MergeTags | None = None
 ) -> Email:
     """Digest -> Email, through every rendering stage."""
-    html = compile_mjml(render_mjml(digest, config, templates, merge))
-    html = inline_css(html, inline_rules(config, templates))
+    tokens, restore = _merge_tokens(merge)
+    html = compile_mjml(render_mjml(digest, config, templates, tokens))
+    html = restore(inline_css(html, inline_rules(config, templates)))
     return Email(
         subject=subject_of(digest),
         preheader=preheader_of(digest),
         html=html,
-        text=render_text(digest, config),
+        text=render_text(digest, config, merge),
     )
+
+
+def _merge_tokens(merge: MergeTags | None) -> tuple[MergeTags | None, Callable[[str], str]]:
+    """Opaque stand-ins for merge tags, and the function that puts the real tags back.
+
+    libxml2 (under premailer) percent-encodes spaces in href values, so Brevo's
+    `{{ unsubscribe }}` would reach the ESP as `{{%20unsubscribe%20}}`; a plain
+    token passes Jinja2, MJML and premailer unchanged and is swapped back at the end.
+    """
+    if merge is None:
+        return None, str
+    tags = {name: tag for name, tag in dataclasses.asdict(merge).items() if tag is not None}
+    tokens = {name: f"digest-merge-{name}-7f3a" for name in tags}
+
+    def restore(html: str) -> str:
+        for name, tag in tags.items():
+            html = html.replace(tokens[name], tag)
+        return html
+
+    return MergeTags(**tokens), restore

@@ -42,3 +42,33 @@ def test_invalid_toml_is_a_config_error(tmp_path: Path) -> None:
     path.write_text("title = \n", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_config(path)
+
+
+def test_email_utm_and_smtp_sections(tmp_path: Path) -> None:
+    path = tmp_path / "digest.toml"
+    path.write_text(
+        '[email]\nfrom = "Desk <desk@news.example>"\nesp = "brevo"\nlist_ids = [3, 4]\n'
+        '[utm]\nsource = "newsletter"\n[smtp]\nhost = "smtp.example.org"\nport = 587\n',
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.email.from_ == "Desk <desk@news.example>"
+    assert config.email.esp == "brevo" and config.email.list_ids == (3, 4)
+    assert config.utm.source == "newsletter" and config.smtp.port == 587
+
+
+def test_unknown_email_key_lists_from_by_its_toml_name(tmp_path: Path) -> None:
+    path = tmp_path / "digest.toml"
+    path.write_text('[email]\nsender = "x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unknown key 'email\.sender'.*\bfrom\b") as info:
+        load_config(path)
+    assert "from_" not in str(info.value)
+
+
+def test_flags_win_over_the_file_and_none_keeps_it() -> None:
+    from digest.config import EmailSettings, with_flags
+
+    config = Config(email=EmailSettings(from_="a@news.example", to="b@news.example"))
+    changed = with_flags(config, email={"from_": "c@news.example", "to": None})
+    assert changed.email == EmailSettings(from_="c@news.example", to="b@news.example")
+    assert with_flags(config, email={"to": None}, utm={}) == config

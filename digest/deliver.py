@@ -1,0 +1,71 @@
+"""Email -> the bytes a user hands on: html, text, a .eml message, or an ESP's API body.
+
+`build()` has already applied UTM tags and the ESP's merge tags (both come from the
+config); this stage only packages the result. Nothing here touches the network:
+sending is digest.smtp's job.
+"""
+
+from __future__ import annotations
+
+import json
+
+from digest.config import Config
+from digest.eml import Envelope, mailboxes, to_eml
+from digest.errors import ConfigError
+from digest.esp import payload, preset
+from digest.model import Digest, Email, MergeTags
+
+FORMATS = ("html", "text", "eml", "json")
+
+
+def merge_tags(config: Config) -> MergeTags | None:
+    """The configured ESP's merge tags, or None without a provider."""
+    tags = preset(config.email.esp).tags
+    return None if tags == MergeTags() else tags
+
+
+def envelope(config: Config, digest: Digest) -> Envelope:
+    """Addresses and hand-off settings from [email] and [footer], checked."""
+    settings = config.email
+    sender = mailboxes(settings.from_, "--from / [email] from")
+    reply_to = mailboxes(settings.reply_to, "--reply-to / [email] reply_to")
+    if len(sender) > 1 or len(reply_to) > 1:
+        raise ConfigError("--from and --reply-to take one address each; --to can take several")
+    if sender and not sender[0][0]:
+        sender = ((config.brand.name, sender[0][1]),)  # show the newsletter's name in inboxes
+    return Envelope(
+        date=digest.date,
+        sender=sender[0] if sender else None,
+        to=mailboxes(settings.to, "--to / [email] to"),
+        reply_to=reply_to[0] if reply_to else None,
+        unsubscribe_url=config.footer.unsubscribe_url,
+        unsubscribe_mailto=settings.unsubscribe_mailto,
+        list_ids=settings.list_ids,
+    )
+
+
+def export(email: Email, digest: Digest, config: Config, fmt: str | None = None) -> bytes:
+    """Stage: Email -> the exact bytes to write for `fmt` (default: [email] format)."""
+    fmt = fmt or config.email.format
+    if fmt == "html":
+        return email.html.encode("utf-8")
+    if fmt == "text":
+        return email.text.encode("utf-8")
+    if fmt == "eml":
+        return to_eml(email, envelope(config, digest))
+    if fmt == "json":
+        body = payload(config.email.esp, email, envelope(config, digest))
+        return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    raise ConfigError(
+        f"unknown format {fmt!r} (--format or [email] format); use one of: html, text, eml, json"
+    )
+
+
+def outgoing(email: Email, digest: Digest, config: Config) -> tuple[bytes, str, list[str]]:
+    """For `digest send`: the .eml bytes, the envelope sender and the recipients."""
+    env = envelope(config, digest)
+    if not env.to:
+        raise ConfigError("no recipient: give --to ADDR or set `to` under [email] in digest.toml")
+    message = to_eml(email, env)
+    assert env.sender is not None  # to_eml raised otherwise
+    return message, env.sender[1], [address for _name, address in env.to]
