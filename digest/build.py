@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from digest.config import Config
-from digest.errors import DigestError, InputError
+from digest.errors import DigestError, InputError, NotTextError
 from digest.model import Digest, Email, Story
 from digest.render import render
-from digest.seeds import read_seed, seed_files
+from digest.sanitize import sanitize
+from digest.seeds import read_seed, scan
 from digest.summarize import summarize
 
 log = logging.getLogger(__name__)
@@ -24,15 +26,55 @@ class BuildResult:
     digest: Digest
     skipped: tuple[str, ...]  # one message per seed that could not be used
 
+    def summary(self) -> str:
+        """'3 stories, 1 seed skipped': the start of the CLI's one-line report."""
+        parts = [_count(len(self.digest.stories), "story", "stories")]
+        if self.skipped:
+            parts.append(f"{_count(len(self.skipped), 'seed', 'seeds')} skipped")
+        return ", ".join(parts)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summarize_file(path: Path) -> Story:
+    """Read and summarize one seed; a story with no headline is titled from its file name."""
+    story = summarize(read_seed(path))
+    if story.headline.strip():
+        return story
+    title = title_from_name(path)
+    log.warning(
+        "%s: no headline found; used %r from the file name, add a `title:` in front matter",
+        path,
+        title,
+    )
+    return replace(story, headline=title)
+
+
+def title_from_name(path: Path) -> str:
+    """'harbour-flood_barrier.txt' -> 'Harbour flood barrier'."""
+    words = re.sub(r"[\W_]+", " ", path.stem).strip()
+    return (words[:1].upper() + words[1:]) if words else "Untitled story"
+
 
 def summarize_paths(paths: Sequence[Path]) -> tuple[list[Story], list[str]]:
-    """Read and summarize every seed; a bad seed is skipped with a warning, not fatal."""
+    """Read and summarize every seed; a bad seed is skipped with a warning, not fatal.
+
+    A binary file named on the command line is an error (the wrong file was
+    given); one found in a folder is skipped like any other unusable seed.
+    """
+    files, skipped = scan(paths)
+    for message in skipped:
+        log.warning("%s (skipped)", message)
+    named = {p for p in paths if p.is_file()}
     stories: list[Story] = []
-    skipped: list[str] = []
-    for path in seed_files(paths):
+    for path in files:
         try:
-            stories.append(summarize(read_seed(path)))
+            stories.append(summarize_file(path))
         except InputError as exc:
+            if isinstance(exc, NotTextError) and path in named:
+                raise
             log.warning("%s (skipped)", exc.format_message())
             skipped.append(exc.format_message())
     return stories, skipped
@@ -56,10 +98,18 @@ def build(
     if not stories:
         where = ", ".join(str(p) for p in paths)
         raise InputError(f"{where}: no usable seeds; add .txt, .html or .md articles")
-    digest = assemble(stories, config, date)
+    digest = assemble([sanitize(s) for s in stories], config, date)
     return BuildResult(
         email=render(digest, config, templates), digest=digest, skipped=tuple(skipped)
     )
 
 
-__all__ = ["BuildResult", "DigestError", "assemble", "build", "summarize_paths"]
+__all__ = [
+    "BuildResult",
+    "DigestError",
+    "assemble",
+    "build",
+    "summarize_file",
+    "summarize_paths",
+    "title_from_name",
+]
