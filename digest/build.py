@@ -62,7 +62,8 @@ def summarize_paths(paths: Sequence[Path]) -> tuple[list[Story], list[str]]:
     """Read and summarize every seed; a bad seed is skipped with a warning, not fatal.
 
     A binary file named on the command line is an error (the wrong file was
-    given); one found in a folder is skipped like any other unusable seed.
+    given), and so is any problem with the only seed; otherwise an unusable
+    seed is skipped with a warning and counted in `skipped`.
     """
     files, skipped = scan(paths)
     for message in skipped:
@@ -73,8 +74,8 @@ def summarize_paths(paths: Sequence[Path]) -> tuple[list[Story], list[str]]:
         try:
             stories.append(summarize_file(path))
         except InputError as exc:
-            if isinstance(exc, NotTextError) and path in named:
-                raise
+            if len(files) == 1 or (isinstance(exc, NotTextError) and path in named):
+                raise  # nothing else to build, or the wrong file was given: say it once
             log.warning("%s (skipped)", exc.format_message())
             skipped.append(exc.format_message())
     return stories, skipped

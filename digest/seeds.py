@@ -55,6 +55,16 @@ _MAGIC = (
     (b"ID3", "an MP3 file"),
     (b"OggS", "an audio file"),
 )
+# What Western European news text uses beyond ASCII; cp1250/cp1251 text read as
+# cp1252 shows other characters ("Za¿ó³æ").
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœŒšŠžŽŸ"
+    "\u201c\u201d\u2018\u2019\u201e\u2013\u2014\u2026\u20ac\u2022\u2122"
+    "©®°£¥§«»¿¡·\u00a0½¼¾¢"
+)
+# "¿" opens a sentence and never ends a word; three accented letters in a row
+# ("Ãåéü") is another script read wrongly, not French or German.
+_NOT_WESTERN = re.compile(r"(?<=\w)[¿¡]|[À-ÿœŒšŠžŽŸ]{3}")
 _FRONT_MATTER_KEYS = {"title", "url", "byline", "date", "image", "quote"}
 _SCALARS = (str, int, float, dt.date)
 # A UTF-8 lead byte read as cp1252/latin-1 followed by a continuation byte read
@@ -114,6 +124,10 @@ def read_capped(path: Path, limit: int = MAX_SEED_BYTES) -> bytes:
     try:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file or folder; check the seed path") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: is a folder; give one seed file") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror}); check the path") from exc
     if len(raw) > limit:
@@ -191,25 +205,32 @@ def binary_kind(raw: bytes) -> str | None:
 
 
 def _detect(raw: bytes) -> tuple[str, str]:
-    """Decode non-UTF-8 text; name the encoding an editor knows (cp1252) when it fits."""
+    """Decode non-UTF-8 text: Windows Western (cp1252, a superset of Latin-1) when it reads
+    as plausible Western text, else what charset-normalizer finds most likely."""
+    try:
+        western: str | None = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    # The detector is unsure on short, mostly-ASCII articles (it says cp775 for
+    # cp1252 "quotes"), so the common case is checked first.
+    if western is not None and _looks_western(western):
+        return western, "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
     if best is not None:
-        text = str(best)
-        # The detector often says "cp1250" for Western text that reads the same as cp1252.
-        for familiar in ("cp1252", "latin-1"):
-            try:
-                if raw.decode(familiar) == text:
-                    return text, familiar
-            except UnicodeDecodeError:
-                continue
-        return text, best.encoding
+        return str(best), best.encoding
     # No confident guess, but no NUL bytes either: an 8-bit Western file is likeliest.
-    try:
-        return raw.decode("cp1252"), "cp1252 (a guess: check accented letters)"
-    except UnicodeDecodeError:
-        return raw.decode("latin-1"), "latin-1 (a guess: check accented letters)"
+    return raw.decode("latin-1"), "latin-1 (a guess: check accented letters)"
+
+
+def _looks_western(text: str) -> bool:
+    """Accented letters inside mostly-ASCII words, and typographic punctuation, only."""
+    others = [c for c in text if ord(c) > 127]
+    letters = sum(c.isascii() and c.isalpha() for c in text)
+    if len(others) > 0.3 * max(letters, 1):  # whole words of "accents": Cyrillic, Greek...
+        return False
+    return all(c in _WESTERN for c in others) and not _NOT_WESTERN.search(text)
 
 
 def repair_mojibake(text: str, path: Path | str) -> str:
