@@ -200,7 +200,7 @@ def binary_kind(raw: bytes) -> str | None:
     if raw[4:8] == b"ftyp":
         return "a video or HEIC image"
     if b"\x00" in raw[:8192]:
-        return "binary data (it has NUL bytes)"
+        return "binary data (NUL bytes; UTF-16 without a BOM looks like this too)"
     return None
 
 
@@ -217,10 +217,12 @@ def _detect(raw: bytes) -> tuple[str, str]:
         return western, "cp1252"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    if best is not None:
-        return str(best), best.encoding
-    # No confident guess, but no NUL bytes either: an 8-bit Western file is likeliest.
+    for match in from_bytes(raw):  # most likely first; cp1252 was just ruled out
+        if str(match) != western:
+            return str(match), match.encoding
+    # No other guess, but no NUL bytes either: an 8-bit Western file is likeliest.
+    if western is not None:
+        return western, "cp1252 (a guess: check accented letters)"
     return raw.decode("latin-1"), "latin-1 (a guess: check accented letters)"
 
 

@@ -95,7 +95,7 @@ CASES = [
         "NUL bytes in a seed",
         lambda t: ["summarize", str(put(t / "odd.txt", b"Headline\n\x00\x01\x02 data"))],
         3,
-        ("odd.txt: binary data (it has NUL bytes)",),
+        ("odd.txt: binary data (NUL bytes;",),
     ),
     Case(
         "huge seed",

@@ -228,3 +228,10 @@ def test_merge_tag_look_alikes_are_broken_invisibly(text: str) -> None:
 def test_ordinary_text_is_unchanged() -> None:
     text = "Prices rose 5% in May; the mayor's office (and {its} critics) said *so*."
     assert inert_text(text) == text
+
+
+def test_control_characters_are_removed_before_rendering() -> None:
+    story = story_with("bell\x07 nul\x00 esc\x1b[31m del\x7f c1\x85 tab\tend")
+    clean = sanitize(story)
+    assert clean.headline == "Ferry bell nul esc[31m del c1 tab\tend"
+    assert_inert(build_html(story), "controls", BASELINE)
