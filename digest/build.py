@@ -1,11 +1,12 @@
-"""The whole pipeline as a chain of stage calls: sources -> seeds -> stories -> Digest -> Email."""
+"""The whole pipeline as a chain of stage calls: paths -> seeds -> stories -> Digest -> Email."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from digest.config import Config
@@ -13,6 +14,8 @@ from digest.deliver import merge_tags
 from digest.errors import DigestError, InputError
 from digest.model import Digest, Email, Seed, Story
 from digest.render import render
+from digest.sanitize import sanitize
+from digest.seeds import read_seed
 from digest.sources import SourceOptions, load_seeds
 from digest.summarize import summarize
 from digest.utm import tag_links
@@ -25,6 +28,42 @@ class BuildResult:
     email: Email
     digest: Digest
     skipped: tuple[str, ...]  # one message per seed that could not be used
+
+    def summary(self) -> str:
+        """'3 stories, 1 seed skipped': the start of the CLI's one-line report."""
+        parts = [_count(len(self.digest.stories), "story", "stories")]
+        if self.skipped:
+            parts.append(f"{_count(len(self.skipped), 'seed', 'seeds')} skipped")
+        return ", ".join(parts)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summarize_seed(seed: Seed) -> Story:
+    """Summarize one seed; a story with no headline is titled from its file name."""
+    story = summarize(seed)
+    if story.headline.strip():
+        return story
+    title = title_from_name(Path(seed.source))
+    log.warning(
+        "%s: no headline found; used %r from the file name, add a `title:` in front matter",
+        seed.source,
+        title,
+    )
+    return replace(story, headline=title)
+
+
+def summarize_file(path: Path) -> Story:
+    """Read and summarize one seed file (what `digest summarize` does)."""
+    return summarize_seed(read_seed(path))
+
+
+def title_from_name(path: Path) -> str:
+    """'harbour-flood_barrier.txt' -> 'Harbour flood barrier'."""
+    words = re.sub(r"[\W_]+", " ", path.stem).strip()
+    return (words[:1].upper() + words[1:]) if words else "Untitled story"
 
 
 def summarize_paths(
@@ -42,8 +81,10 @@ def summarize_seeds(seeds: Sequence[Seed]) -> tuple[list[Story], list[str]]:
     skipped: list[str] = []
     for seed in seeds:
         try:
-            stories.append(summarize(seed))
+            stories.append(summarize_seed(seed))
         except InputError as exc:
+            if len(seeds) == 1:
+                raise  # nothing else to build: say it once, as an error
             log.warning("%s (skipped)", exc.format_message())
             skipped.append(exc.format_message())
     return stories, skipped
@@ -74,10 +115,22 @@ def build(
         raise InputError(
             f"{where}: no usable seeds; add .txt, .html or .md articles, page or feed URLs"
         )
+    # Seed-supplied text and links are made safe once, here, for every later stage.
+    digest = assemble([sanitize(s) for s in stories], config, date)
     # UTM tags go on the Digest, before rendering, so the HTML and text links match.
-    digest = tag_links(assemble(stories, config, date), config.utm)
+    digest = tag_links(digest, config.utm)
     email = render(digest, config, templates, merge_tags(config))
     return BuildResult(email=email, digest=digest, skipped=tuple(skipped))
 
 
-__all__ = ["BuildResult", "DigestError", "assemble", "build", "summarize_paths", "summarize_seeds"]
+__all__ = [
+    "BuildResult",
+    "DigestError",
+    "assemble",
+    "build",
+    "summarize_file",
+    "summarize_paths",
+    "summarize_seed",
+    "summarize_seeds",
+    "title_from_name",
+]

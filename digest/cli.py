@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from digest import __version__
-from digest.errors import ConfigError, StrictError
+from digest.errors import ConfigError, Interrupted, StrictError, one_line
 
 if TYPE_CHECKING:
     from digest.sources import SourceOptions
@@ -32,7 +32,7 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
-        click.echo(f"digest: warning: {record.getMessage()}", err=True)
+        click.echo(f"digest: warning: {one_line(record.getMessage())}", err=True)
 
 
 def _warnings() -> _WarningCounter:
@@ -46,7 +46,10 @@ def _warnings() -> _WarningCounter:
 
 def _check_strict(counter: _WarningCounter, strict: bool) -> None:
     if strict and counter.count:
-        raise StrictError(f"{counter.count} warning(s) and --strict was given; nothing written")
+        raise StrictError(
+            f"--strict: {counter.count} warning(s) above; nothing written, "
+            "fix them or build without --strict"
+        )
 
 
 def _parse_date(value: str | None, option: str = "--date") -> dt.date:
@@ -122,7 +125,17 @@ def _message_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Ctrl-C anywhere in a command: one line and exit 130, never click's "Aborted!"."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted() from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="digest")
 def cli() -> None:
     """Turn a week's articles (seeds) into the newsletter email."""
@@ -143,7 +156,7 @@ def cli() -> None:
 )
 @click.option(
     "--templates",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="Folder of templates searched before the built-in theme.",
 )
 @click.option("--strict", is_flag=True, help="Fail on any warning instead of skipping.")
@@ -188,10 +201,7 @@ def build(
     write_output(data, output)
     size = len(data) / 1024
     where = "stdout" if output == "-" else output
-    skipped = f", {len(result.skipped)} seed(s) skipped" if result.skipped else ""
-    click.echo(
-        f"digest: {len(result.digest.stories)} stories, {size:.1f} KB -> {where}{skipped}", err=True
-    )
+    click.echo(f"digest: {result.summary()}, {size:.1f} KB -> {where}", err=True)
 
 
 @cli.command()
@@ -258,11 +268,10 @@ def send(
 )
 def summarize(seed: Path, fmt: str) -> None:
     """Summarize one SEED: headline, byline, lead and key quotes."""
-    from digest.seeds import read_seed
-    from digest.summarize import summarize as run_summarize
+    from digest.build import summarize_file
 
     _warnings()
-    story = run_summarize(read_seed(seed))
+    story = summarize_file(seed)
     if fmt == "json":
         click.echo(json.dumps(story.as_json(), ensure_ascii=False, indent=2))
         return

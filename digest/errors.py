@@ -6,7 +6,16 @@ class's exit code (documented in the README), never with a traceback.
 
 from __future__ import annotations
 
+import re
+
 import click
+
+_NEWLINES = re.compile(r"\s*\n\s*")
+
+
+def one_line(message: str) -> str:
+    """Library messages (YAML, MJML, TOML) may span lines; a user sees one."""
+    return _NEWLINES.sub(" ", message.strip())
 
 
 class DigestError(click.ClickException):
@@ -18,13 +27,17 @@ class DigestError(click.ClickException):
         super().__init__(message)
 
     def show(self, file: object = None) -> None:
-        click.echo(f"digest: error: {self.format_message()}", err=True)
+        click.echo(f"digest: error: {one_line(self.format_message())}", err=True)
 
 
 class InputError(DigestError):
     """A seed, or a path to one, cannot be used. Exit code 3."""
 
     exit_code = 3
+
+
+class NotTextError(InputError):
+    """A seed file is binary (an image, a PDF...): skipped in a folder, fatal when named."""
 
 
 class ConfigError(DigestError):
@@ -55,3 +68,15 @@ class DeliveryError(DigestError):
     """The SMTP server cannot be reached, refuses the login or the message. Exit code 8."""
 
     exit_code = 8
+
+
+class Interrupted(DigestError):
+    """Ctrl-C: the run stopped; outputs are written atomically, so none changed. Exit 130."""
+
+    exit_code = 130  # 128 + SIGINT, what shells report for a process stopped by Ctrl-C
+
+    def __init__(self) -> None:
+        super().__init__("interrupted; nothing written")
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"digest: {self.format_message()}", err=True)

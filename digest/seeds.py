@@ -1,17 +1,28 @@
-"""Read seed files from disk: find them, decode them, split off front matter."""
+"""Read seed files from disk: find them, decode them, split off front matter.
+
+A seed is refused with one clear line when it is missing, empty, binary (an
+image, a PDF) or over MAX_SEED_BYTES; text in another encoding is read and a
+warning names the encoding; mojibake ("CafÃ©") is repaired with a warning.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
+from digest.decoding import decode, repair_mojibake
 from digest.errors import InputError
 from digest.model import FrontMatter, Seed, SeedKind
 
 log = logging.getLogger(__name__)
+
+# A seed is one article: 10 MB is far beyond any real one, and reading stops at
+# the limit, so a huge file costs at most this much memory before it is refused.
+MAX_SEED_BYTES = 10 * 1024 * 1024
 
 _KINDS: dict[str, SeedKind] = {
     ".txt": "text",
@@ -21,65 +32,79 @@ _KINDS: dict[str, SeedKind] = {
     ".md": "markdown",
     ".markdown": "markdown",
 }
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _FRONT_MATTER_KEYS = {"title", "url", "byline", "date", "image", "quote"}
+_SCALARS = (str, int, float, dt.date)
+
+
+def scan(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """Seed files to read (folders expanded, in name order), and why others are skipped."""
+    found: list[Path] = []
+    skipped: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            for child in _files_in(path):
+                if child.suffix.lower() in _KINDS:
+                    found.append(child)
+                else:
+                    kind = child.suffix or "no extension"
+                    skipped.append(f"{child}: not a seed ({kind}); seeds are .txt, .html or .md")
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise InputError(f"{path}: not a regular file or folder; give seed files or a folder")
+        else:
+            raise InputError(f"{path}: no such file or folder; check the seed path")
+    unique = list(dict.fromkeys(found))  # a file named twice is one story
+    return unique, skipped
 
 
 def seed_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their seed files, in name order; keep files as given."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(_files_in(path))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise InputError(f"{path}: no such file or folder; check the seed path")
+    """Expand folders into their seed files, in name order; warn about other files there."""
+    found, skipped = scan(paths)
+    for message in skipped:
+        log.warning("%s (skipped)", message)
     return found
 
 
-def _files_in(folder: Path) -> Iterator[Path]:
-    for child in sorted(folder.iterdir()):
-        if child.is_file() and not child.name.startswith(".") and child.suffix.lower() in _KINDS:
-            yield child
+def _files_in(folder: Path) -> list[Path]:
+    try:
+        children = sorted(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot list the folder ({exc.strerror}); check it") from exc
+    return [c for c in children if c.is_file() and not c.name.startswith(".")]
 
 
 def read_seed(path: Path) -> Seed:
     """Read one seed file into a Seed."""
+    text, encoding = decode(read_capped(path), path)
+    return parse_seed(repair_mojibake(text, path), str(path), kind_of(path), encoding)
+
+
+def read_capped(path: Path, limit: int = MAX_SEED_BYTES) -> bytes:
+    """The file's bytes; refuse (having read at most limit + 1 bytes) if it is bigger."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file or folder; check the seed path") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: is a folder; give one seed file") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror}); check the path") from exc
-    text, encoding = decode(raw, path)
-    return parse_seed(text, str(path), kind_of(path), encoding)
+    if len(raw) > limit:
+        try:
+            size = f"{path.stat().st_size / 2**20:.0f} MB is"
+        except OSError:
+            size = "it is"
+        raise InputError(
+            f"{path}: {size} over the {limit / 2**20:.0f} MB limit for a seed; "
+            "save just the article's text"
+        )
+    return raw
 
 
 def kind_of(path: Path) -> SeedKind:
     return _KINDS.get(path.suffix.lower(), "text")
-
-
-def decode(raw: bytes, path: Path) -> tuple[str, str]:
-    """Decode seed bytes: UTF-8 (with or without BOM) first, else detect the encoding."""
-    if not raw.strip():
-        raise InputError(f"{path}: the seed is empty; put an article's text in it or remove it")
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if raw.startswith(bom):
-            return raw.decode(codec), codec
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw).best()
-    if best is None:
-        raise InputError(f"{path}: not text (binary data?); remove it from the seeds folder")
-    log.warning("%s: read as %s, not UTF-8; save it as UTF-8 to silence this", path, best.encoding)
-    return str(best), best.encoding
 
 
 def parse_seed(text: str, source: str, kind: SeedKind = "text", encoding: str = "utf-8") -> Seed:
@@ -98,7 +123,25 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter, str]:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:
         return FrontMatter(), text
-    block = "\n".join(lines[1:end])
+    data = _load_yaml("\n".join(lines[1:end]), source)
+    unknown = sorted(str(k) for k in data if k not in _FRONT_MATTER_KEYS)
+    if unknown:
+        log.warning("%s: front matter key(s) %s ignored", source, ", ".join(unknown))
+    fields = {}
+    for key in sorted(_FRONT_MATTER_KEYS):
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, _SCALARS):
+            log.warning(
+                "%s: front matter '%s' is not text; ignored, write it as one line", source, key
+            )
+            continue
+        fields[key] = str(value).strip()
+    return FrontMatter(**fields), "\n".join(lines[end + 1 :])
+
+
+def _load_yaml(block: str, source: str) -> dict[object, object]:
     try:
         data = yaml.safe_load(block) or {}
     except yaml.YAMLError as exc:
@@ -107,14 +150,10 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter, str]:
         raise InputError(
             f"{source}:{line}: front matter is not valid YAML; fix it or remove the --- block"
         ) from exc
+    except RecursionError as exc:  # "[[[[..." nested thousands deep
+        raise InputError(
+            f"{source}: front matter is nested too deeply; use `key: value` lines"
+        ) from exc
     if not isinstance(data, dict):
         raise InputError(f"{source}: front matter must be `key: value` lines")
-    unknown = sorted(str(k) for k in data if k not in _FRONT_MATTER_KEYS)
-    if unknown:
-        log.warning("%s: front matter key(s) %s ignored", source, ", ".join(unknown))
-    fields = {k: _as_text(data[k]) for k in _FRONT_MATTER_KEYS if data.get(k) is not None}
-    return FrontMatter(**fields), "\n".join(lines[end + 1 :])
-
-
-def _as_text(value: object) -> str:
-    return str(value).strip()
+    return data

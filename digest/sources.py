@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.cache import Cache, default_folder
-from digest.errors import InputError
+from digest.errors import InputError, NotTextError
 from digest.feeds import FEED_SUFFIXES, FeedItem, looks_like_feed, parse_feed, select
 from digest.fetch import DEADLINE, MAX_BYTES, TIMEOUT, WORKERS, Fetcher, FetchError, Page
 from digest.model import FrontMatter, Seed
-from digest.seeds import read_seed, seed_files
+from digest.seeds import read_seed, scan
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +52,9 @@ def is_url(arg: str | Path) -> bool:
 def load_seeds(args: Sequence[str | Path], options: SourceOptions | None = None) -> Loaded:
     """Read, fetch and expand every seed argument into Seeds, in the order given."""
     options = options or SourceOptions()
-    refs = expand(args)
     skipped: list[str] = []
+    refs = expand(args, skipped)
+    named = {Path(a) for a in args if not is_url(a)}
     with _fetcher(options) as fetcher:
         pages = fetcher.get_all(r for r in refs if isinstance(r, str))
         found: list[Seed | FeedItem] = []
@@ -61,27 +62,35 @@ def load_seeds(args: Sequence[str | Path], options: SourceOptions | None = None)
             if isinstance(ref, str):
                 found.extend(_from_web(ref, pages[ref], options, skipped))
             else:
-                found.extend(_from_file(ref, options, skipped))
+                only, was_named = len(refs) == 1, ref in named
+                found.extend(_from_file(ref, options, skipped, only, was_named))
         item_pages = fetcher.get_all(i.link for i in found if isinstance(i, FeedItem) and i.link)
     seeds = [s if isinstance(s, Seed) else _item_seed(s, item_pages, skipped) for s in found]
     return Loaded(tuple(s for s in seeds if s is not None), tuple(skipped))
 
 
-def expand(args: Sequence[str | Path]) -> list[str | Path]:
-    """URLs stay strings; folders become their seed files; seed lists are read in place."""
+def expand(args: Sequence[str | Path], skipped: list[str] | None = None) -> list[str | Path]:
+    """URLs stay strings; folders become their seed files; seed lists are read in place.
+
+    Files in a folder that are not seeds are added to `skipped`, with a warning.
+    """
+    skipped = [] if skipped is None else skipped
     refs: list[str | Path] = []
     for arg in args:
         if is_url(arg):
             refs.append(str(arg).strip())
         else:
-            refs.extend(_expand_path(Path(arg), seen=set()))
+            refs.extend(_expand_path(Path(arg), set(), skipped))
     return refs
 
 
-def _expand_path(path: Path, seen: set[Path]) -> list[str | Path]:
+def _expand_path(path: Path, seen: set[Path], skipped: list[str]) -> list[str | Path]:
     if path.is_dir():
+        files, not_seeds = scan([path])
+        for message in not_seeds:
+            _skip(message, skipped)
         # A seeds.txt list inside the seeds folder works too (an article never looks like one).
-        return [ref for child in seed_files([path]) for ref in _expand_path(child, seen)]
+        return [ref for child in files for ref in _expand_path(child, seen, skipped)]
     if not path.is_file():
         raise InputError(f"{path}: no such file or folder; check the seed path")
     entries = _list_entries(path)
@@ -97,7 +106,7 @@ def _expand_path(path: Path, seen: set[Path]) -> list[str | Path]:
         target = path.parent / entry
         if not target.exists():
             raise InputError(f"{path}:{number}: no such file or folder '{entry}'; fix the line")
-        refs.extend(_expand_path(target, seen | {path.resolve()}))
+        refs.extend(_expand_path(target, seen | {path.resolve()}, skipped))
     return refs
 
 
@@ -135,12 +144,18 @@ def _from_web(
     return [_page_seed(page, FrontMatter(url=page.final_url))]
 
 
-def _from_file(path: Path, options: SourceOptions, skipped: list[str]) -> list[Seed | FeedItem]:
+def _from_file(
+    path: Path, options: SourceOptions, skipped: list[str], only: bool, named: bool
+) -> list[Seed | FeedItem]:
+    """Read a local seed or feed; a problem skips it, unless nothing else could be built
+    (`only`) or a binary file was named by itself (`named`): then it is the error."""
     try:
         if path.suffix.lower() in FEED_SUFFIXES or _sniff_feed(path):
             return _feed_items(path.read_bytes(), str(path), None, options, skipped)
         return [read_seed(path)]
     except InputError as exc:
+        if only or (named and isinstance(exc, NotTextError)):
+            raise  # say it once, as an error
         _skip(exc.format_message(), skipped)
     except OSError as exc:
         _skip(f"{path}: cannot read ({exc.strerror}); check the path", skipped)

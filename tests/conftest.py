@@ -7,12 +7,17 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_SEEDS = ROOT / "seeds"
 TEST_SEEDS = Path(__file__).resolve().parent / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ISSUE_DATE = dt.date(2026, 11, 30)
+
+# CI's fuzz run: `pytest --hypothesis-profile=fuzz tests/test_fuzz.py` (tests that
+# set their own max_examples keep it; the focused fuzz test takes this one).
+settings.register_profile("fuzz", max_examples=2000, deadline=None, print_blob=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -29,7 +29,7 @@ def test_build_writes_an_email_and_one_summary_line(runner: CliRunner, tmp_path:
     assert "City Council Approves New Harbour Flood Barrier" in html
     assert "November 30, 2026" in html
     assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and "1 stories" in result.stderr
+    assert result.stderr.count("\n") == 1 and "1 story," in result.stderr
 
 
 def test_build_without_output_writes_html_to_stdout(runner: CliRunner) -> None:

@@ -175,7 +175,7 @@ def test_a_pipe_gets_only_the_document(dash: list[str]) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(b"<!doctype html>")
     assert done.stdout.rstrip().endswith(b"</html>")
-    assert done.stderr.decode().startswith("digest: 1 stories")
+    assert done.stderr.decode().startswith("digest: 1 story,")
 
 
 def test_a_pipe_gets_only_the_eml_and_json() -> None:

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import os
+import shlex
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from conftest import TEST_SEEDS
+from digest.cli import cli
 from digest.errors import OutputError
 from digest.output import write_atomic, write_output
 
@@ -36,3 +44,150 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
 def test_unwritable_folder_is_an_output_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="choose another -o"):
         write_atomic(tmp_path / "no-such-folder" / "x.html", b"x")
+
+
+# --- Nothing lost: permissions, links, interrupts, kills ---------------------------------
+OLD = b"<!doctype html><p>last week's issue, byte for byte</p>\n"
+
+
+def test_existing_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "out.html"
+    target.write_bytes(OLD)
+    target.chmod(0o640)
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_new_file_follows_the_umask(tmp_path: Path) -> None:
+    old_mask = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "out.html", b"new")
+    finally:
+        os.umask(old_mask)
+    assert (tmp_path / "out.html").stat().st_mode & 0o777 == 0o640
+
+
+def test_symlink_keeps_pointing_at_the_replaced_file(tmp_path: Path) -> None:
+    real = tmp_path / "real.html"
+    real.write_bytes(OLD)
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+    write_atomic(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+
+
+def test_ctrl_c_during_the_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.html"
+    target.write_bytes(OLD)
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"half")
+    assert target.read_bytes() == OLD
+    assert [p.name for p in tmp_path.iterdir()] == ["out.html"]
+
+
+def test_build_failing_half_way_keeps_the_old_output(tmp_path: Path) -> None:
+    target = tmp_path / "out.html"
+    target.write_bytes(OLD)
+    theme = tmp_path / "theme" / "partials"
+    theme.mkdir(parents=True)
+    (theme / "footer.mjml.j2").write_text("{% if %}\n", encoding="utf-8")
+    args = ["build", str(TEST_SEEDS), "-o", str(target), "--templates", str(theme.parent)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 5
+    assert target.read_bytes() == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.html", "theme"]
+
+
+# A child process runs the real CLI with one stage made slow, so the test can
+# signal it at a known point: mid-build (rendering) or mid-write (before fsync).
+CHILD = """
+import os, sys, time
+ready, where, *args = sys.argv[1:]
+def stall(*a, **k):
+    open(ready, "w").close()
+    time.sleep(60)
+if where == "write":
+    os.fsync = stall
+else:
+    import digest.build
+    digest.build.render = stall
+from digest.cli import main
+sys.argv = ["digest", *args]
+main()
+"""
+
+
+def _run_until_stalled(tmp_path: Path, where: str, target: Path) -> subprocess.Popen[bytes]:
+    child = tmp_path / "child.py"
+    child.write_text(CHILD, encoding="utf-8")
+    ready = tmp_path / "ready"
+    args = ["build", str(TEST_SEEDS), "-o", str(target), "--date", "2026-11-30"]
+    proc = subprocess.Popen(
+        [sys.executable, str(child), str(ready), where, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 30
+    while not ready.exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"child never stalled: {proc.communicate()[1].decode()}")
+        time.sleep(0.02)
+    return proc
+
+
+@pytest.mark.parametrize("where", ["build", "write"])
+def test_ctrl_c_mid_build_is_one_line_exit_130_and_the_old_output_stays(
+    tmp_path: Path, where: str
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "digest.html"
+    target.write_bytes(OLD)
+    proc = _run_until_stalled(tmp_path, where, target)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert stderr.decode() == "digest: interrupted; nothing written\n"
+    assert stdout == b""
+    assert target.read_bytes() == OLD
+    assert [p.name for p in out.iterdir()] == ["digest.html"]  # no temp file left
+
+
+def test_killed_mid_write_leaves_the_old_output_byte_identical(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "digest.html"
+    target.write_bytes(OLD)
+    proc = _run_until_stalled(tmp_path, "write", target)
+    proc.send_signal(signal.SIGKILL)  # no handler runs: only the rename protects the file
+    proc.communicate(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    assert target.read_bytes() == OLD
+    # The killed run's temp file is hidden and named after the output; the next build works.
+    leftovers = [p.name for p in out.iterdir() if p.name != "digest.html"]
+    assert all(n.startswith(".digest.html.") and n.endswith(".tmp") for n in leftovers)
+    result = CliRunner().invoke(cli, ["build", str(TEST_SEEDS), "-o", str(target)])
+    assert result.exit_code == 0
+    assert target.read_bytes().startswith(b"<!doctype html>")
+
+
+def test_a_reader_closing_the_pipe_early_is_not_an_error(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    article = (TEST_SEEDS / "harbour.txt").read_text(encoding="utf-8")
+    for n in range(80):  # well over a pipe buffer (64 KB) of HTML, so the write hits EPIPE
+        (seeds / f"{n:02}.txt").write_text(article, encoding="utf-8")
+    command = shlex.join([sys.executable, "-m", "digest", "build", str(seeds)])
+    proc = subprocess.run(f"{command} | head -c 20", shell=True, capture_output=True, timeout=60)
+    assert proc.stdout == b"<!doctype html><html"
+    assert b"Traceback" not in proc.stderr and b"BrokenPipe" not in proc.stderr
+    assert proc.stderr.decode().startswith("digest: 80 stories")

@@ -186,7 +186,7 @@ def test_build_warns_for_a_dead_link_and_strict_fails(web: LocalWeb, tmp_path: P
     code, html, stderr = build([good, dead], tmp_path)
     assert code == 0 and html
     assert f"digest: warning: {dead}: HTTP 404 Not Found; check the link (skipped)" in stderr
-    assert "1 seed(s) skipped" in stderr
+    assert "1 seed skipped" in stderr
     code, _, stderr = build([good, dead, "--strict"], tmp_path / "strict")
     assert code == 7 and "--strict" in stderr
 
