@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,13 +25,24 @@ class BuildResult:
     skipped: tuple[str, ...]  # one message per seed that could not be used
 
 
-def summarize_paths(paths: Sequence[Path]) -> tuple[list[Story], list[str]]:
+def summarize_file(path: Path) -> Story:
+    """Stage: one seed file -> Story."""
+    return summarize(read_seed(path))
+
+
+# `digest preview` passes a caching summarizer so an edit re-reads only the changed seed.
+SeedSummarizer = Callable[[Path], Story]
+
+
+def summarize_paths(
+    paths: Sequence[Path], summarize_seed: SeedSummarizer = summarize_file
+) -> tuple[list[Story], list[str]]:
     """Read and summarize every seed; a bad seed is skipped with a warning, not fatal."""
     stories: list[Story] = []
     skipped: list[str] = []
     for path in seed_files(paths):
         try:
-            stories.append(summarize(read_seed(path)))
+            stories.append(summarize_seed(path))
         except InputError as exc:
             log.warning("%s (skipped)", exc.format_message())
             skipped.append(exc.format_message())
@@ -50,9 +61,14 @@ def assemble(stories: Sequence[Story], config: Config, date: dt.date) -> Digest:
 
 
 def build(
-    paths: Sequence[Path], config: Config, date: dt.date, templates: Path | None = None
+    paths: Sequence[Path],
+    config: Config,
+    date: dt.date,
+    templates: Path | None = None,
+    *,
+    summarize_seed: SeedSummarizer = summarize_file,
 ) -> BuildResult:
-    stories, skipped = summarize_paths(paths)
+    stories, skipped = summarize_paths(paths, summarize_seed)
     if not stories:
         where = ", ".join(str(p) for p in paths)
         raise InputError(f"{where}: no usable seeds; add .txt, .html or .md articles")
@@ -62,4 +78,12 @@ def build(
     )
 
 
-__all__ = ["BuildResult", "DigestError", "assemble", "build", "summarize_paths"]
+__all__ = [
+    "BuildResult",
+    "DigestError",
+    "SeedSummarizer",
+    "assemble",
+    "build",
+    "summarize_file",
+    "summarize_paths",
+]

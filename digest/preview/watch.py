@@ -1,0 +1,105 @@
+"""Watch what a build reads (seeds, config, templates) and rebuild when it changes."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from watchfiles import Change, DefaultFilter, watch
+
+from digest.preview.state import Settings, Snapshot, State
+from digest.render import template_dirs
+
+SEED_SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}
+_EDITOR_FILES = DefaultFilter()
+TICK_MS = 100  # how often the watch loop wakes up when nothing changes
+Report = Callable[[Snapshot, list[str]], None]
+
+
+class Targets:
+    """The folders to watch (each non-recursively) and which files in them matter.
+
+    Watching folders rather than files survives editors that save by renaming
+    a new file over the old one, and notices a digest.toml created later.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.files: set[Path] = set()  # single files: seeds named on the command line, config
+        self.seed_dirs: set[Path] = set()
+        self.template_dirs: set[Path] = set()
+        for seed in settings.seeds:
+            if seed.is_dir():
+                self.seed_dirs.add(seed.resolve())
+            else:
+                self.files.add(seed.resolve())
+        self.files.add(settings.config_file().resolve())
+        # The built-in theme too: someone working on it sees their edits live.
+        for root in template_dirs(settings.templates):
+            if root.is_dir():
+                self.template_dirs |= {Path(d) for d, _, _ in os.walk(root.resolve())}
+
+    def folders(self) -> list[Path]:
+        candidates = self.seed_dirs | self.template_dirs | {f.parent for f in self.files}
+        return sorted(d for d in candidates if d.is_dir())
+
+    def __call__(self, change: Change, name: str) -> bool:
+        """The watchfiles filter: editor swap and backup files never trigger a build."""
+        return _EDITOR_FILES(change, name) and self.matters(Path(name))
+
+    def matters(self, path: Path) -> bool:
+        path = path.resolve()
+        if path in self.files or path.parent in self.template_dirs:
+            return True
+        return path.parent in self.seed_dirs and path.suffix.lower() in SEED_SUFFIXES
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Targets) and vars(self) == vars(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Watcher(threading.Thread):
+    """Rebuilds `state` after every batch of relevant changes, until stop() is called."""
+
+    def __init__(self, state: State, report: Report) -> None:
+        super().__init__(name="digest-preview-watch", daemon=True)
+        self.state = state
+        self.report = report
+        self.stopping = threading.Event()
+        self.ready = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopping.is_set():
+            targets = Targets(self.state.settings)
+            watching = False
+            for changes in watch(
+                *targets.folders(),
+                watch_filter=targets,
+                recursive=False,
+                stop_event=self.stopping,
+                rust_timeout=TICK_MS,
+                yield_on_timeout=True,
+                raise_interrupt=False,
+            ):
+                if not watching:
+                    # The first tick comes once the folders are watched: catch up on any
+                    # edit made before that, then tell start() the preview is live.
+                    watching = True
+                    self._rebuild(sorted({name for _, name in changes}))
+                    self.ready.set()
+                elif changes:
+                    self._rebuild(sorted({name for _, name in changes}))
+                # A new seed folder or template subfolder: start again with the new list.
+                if changes and Targets(self.state.settings) != targets:
+                    break
+
+    def _rebuild(self, changed: list[str]) -> None:
+        snapshot, news = self.state.rebuild()
+        if news:
+            self.report(snapshot, changed)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.join(timeout=5)
