@@ -26,7 +26,7 @@ from digest.config import Config, load_config
 from digest.errors import ConfigError
 from digest.preview import Preview, Settings, findings
 from digest.preview.server import scheme_variant
-from digest.render import template_dirs
+from digest.render import INLINE_CSS, ROOT_TEMPLATE, template_dirs
 
 BODY = (
     "Volunteers counted {n} herons along the estuary on Saturday, the highest number since the "
@@ -128,11 +128,14 @@ def test_one_edit_summarizes_only_that_seed_again(seeds: Path) -> None:
         assert preview.state.cache.misses == 3
 
 
-def test_a_config_change_rebuilds(seeds: Path, tmp_path: Path) -> None:
+def test_a_config_change_rebuilds_and_a_config_error_is_shown(seeds: Path, tmp_path: Path) -> None:
     config = tmp_path / "digest.toml"
     config.write_text('title = "Estuary Notes"\n', "utf-8")
     with running(seeds, config=config) as preview:
         assert str(state(preview)["subject"]).startswith("Estuary Notes:")
+        config.write_text('title = "Harbour Notes"\ncolour = "red"\n', "utf-8")
+        error = str(wait_until(lambda: state(preview)["error"]))
+        assert "digest.toml:2: unknown key 'colour'" in error
         config.write_text('title = "Harbour Notes"\n', "utf-8")
         wait_until(lambda: str(state(preview)["subject"]).startswith("Harbour Notes:"))
 
@@ -163,17 +166,28 @@ def test_a_skipped_seed_is_a_warning_beside_the_email(seeds: Path) -> None:
 
 def test_a_broken_template_shows_its_error_until_it_is_fixed(seeds: Path, tmp_path: Path) -> None:
     templates = tmp_path / "templates"
-    (templates / "partials").mkdir(parents=True)
-    partial = templates / "partials" / "story.mjml.j2"
-    good = (template_dirs()[0] / "partials" / "story.mjml.j2").read_text("utf-8")
-    partial.write_text(good, "utf-8")
+    templates.mkdir()
     with running(seeds, templates=templates) as preview:
         assert state(preview)["ok"]
-        partial.write_text("{% if story %}\n<mj-text>unclosed</mj-text>\n", "utf-8")
+        override = templates / ROOT_TEMPLATE
+        override.write_text("<mjml>\n{% if digest %}\n<mj-body></mj-body>\n", "utf-8")
         error = str(wait_until(lambda: state(preview)["error"]))
-        assert "story.mjml.j2" in error and "line" in error and "fix the template" in error
-        partial.write_text(good, "utf-8")
+        assert ROOT_TEMPLATE in error and "line" in error and "fix the template" in error
+        override.unlink()
         wait_until(lambda: state(preview)["ok"])
+
+
+def test_a_new_template_override_is_used(seeds: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    with running(seeds, templates=templates) as preview:
+        version = state(preview)["version"]
+        packaged = (template_dirs()[-1] / INLINE_CSS).read_text("utf-8")
+        (templates / INLINE_CSS).write_text(packaged + "\nh1 { letter-spacing: 7px; }\n", "utf-8")
+        wait_until(lambda: state(preview)["version"] != version)
+        expected = build([seeds], load_config(), ISSUE_DATE, templates).email.html
+        assert "letter-spacing:7px" in expected
+        assert fetch(preview.url + "email.html") == (200, expected.encode("utf-8"))
 
 
 OUTSIDE = (

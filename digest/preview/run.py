@@ -108,9 +108,10 @@ def describe(snapshot: Snapshot, changed: list[str]) -> str:
     if snapshot.email is None:
         return f"digest: error: {snapshot.error}"
     why = f" ({', '.join(_short(name) for name in changed)} changed)" if changed else ""
+    stories = "1 story" if snapshot.stories == 1 else f"{snapshot.stories} stories"
     return (
-        f"digest: built {snapshot.stories} stories, {snapshot.size / 1024:.1f} KB "
-        f"in {snapshot.seconds:.2f} s{why}"
+        f"digest: built {stories}, {snapshot.size / 1024:.1f} KB "
+        f"in {snapshot.seconds * 1000:.0f} ms{why}"
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -57,6 +58,8 @@ class PreviewServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], state: State) -> None:
         self.state = state
         self.bound_host = address[0]
+        if ":" in self.bound_host:
+            self.address_family = socket.AF_INET6  # --host ::1
         super().__init__(address, Handler)
 
     def host_allowed(self, header: str | None) -> bool:

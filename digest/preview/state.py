@@ -20,6 +20,7 @@ from digest.config import CONFIG_NAME, load_config
 from digest.errors import DigestError, InputError
 from digest.model import Email, Story
 from digest.preview.checks import GMAIL_CLIP_BYTES, findings
+from digest.render import environment
 
 log = logging.getLogger(__name__)
 
@@ -157,8 +158,11 @@ class State:
         with self._changed:
             return self._snapshot
 
-    def rebuild(self) -> tuple[Snapshot, bool]:
+    def rebuild(self, templates_changed: bool = False) -> tuple[Snapshot, bool]:
         """Build again; returns the snapshot and whether the page has to reload."""
+        if templates_changed:
+            # Jinja re-checks the files it loaded, but not a new override of one of them.
+            environment.cache_clear()
         start = time.perf_counter()
         email: Email | None = None
         error: str | None = None

@@ -48,9 +48,12 @@ class Targets:
         """The watchfiles filter: editor swap and backup files never trigger a build."""
         return _EDITOR_FILES(change, name) and self.matters(Path(name))
 
+    def is_template(self, path: Path) -> bool:
+        return path.resolve().parent in self.template_dirs
+
     def matters(self, path: Path) -> bool:
         path = path.resolve()
-        if path in self.files or path.parent in self.template_dirs:
+        if path in self.files or self.is_template(path):
             return True
         return path.parent in self.seed_dirs and path.suffix.lower() in SEED_SUFFIXES
 
@@ -83,20 +86,21 @@ class Watcher(threading.Thread):
                 yield_on_timeout=True,
                 raise_interrupt=False,
             ):
+                names = sorted({name for _, name in changes})
                 if not watching:
                     # The first tick comes once the folders are watched: catch up on any
                     # edit made before that, then tell start() the preview is live.
                     watching = True
-                    self._rebuild(sorted({name for _, name in changes}))
+                    self._rebuild(names, templates_changed=True)
                     self.ready.set()
-                elif changes:
-                    self._rebuild(sorted({name for _, name in changes}))
+                elif names:
+                    self._rebuild(names, any(targets.is_template(Path(n)) for n in names))
                 # A new seed folder or template subfolder: start again with the new list.
                 if changes and Targets(self.state.settings) != targets:
                     break
 
-    def _rebuild(self, changed: list[str]) -> None:
-        snapshot, news = self.state.rebuild()
+    def _rebuild(self, changed: list[str], templates_changed: bool) -> None:
+        snapshot, news = self.state.rebuild(templates_changed)
         if news:
             self.report(snapshot, changed)
 

@@ -74,7 +74,11 @@ function render(state) {
   fillList($("findings"), state.findings, state.ok ? "all passed" : "not checked");
   $("warnings-count").textContent = `(${state.warnings.length})`;
   $("findings-count").textContent = state.findings.length ? `(${state.findings.length})` : "";
-  $("meta").textContent = building ? "" : `${state.stories} stories · built at ${state.built_at} in ${state.seconds.toFixed(2)} s`;
+  const stories = state.stories === 1 ? "1 story" : `${state.stories} stories`;
+  const took = `${Math.round(state.seconds * 1000)} ms`;
+  $("meta").textContent = building ? "" : state.ok
+    ? `${stories} · built at ${state.built_at} in ${took}`
+    : `failed at ${state.built_at}`;
   setStatus(state.ok ? `live · updated ${state.built_at}` : building ? "building…" : "error · waiting for a fix", !state.ok && !building);
   applyPrefs();
   if (state.ok) loadFrame(state.version);
