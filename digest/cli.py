@@ -178,7 +178,6 @@ def preview(
     """
     from digest.preview import Settings, serve
 
-    _warnings()
     seeds = seeds or (Path("seeds"),)
     settings = Settings(_parse_date(date_), seeds, config_path, templates, title)
     try:

@@ -24,7 +24,9 @@ from digest.build import build
 from digest.cli import cli
 from digest.config import Config, load_config
 from digest.errors import ConfigError
-from digest.preview import Preview, Settings, findings
+from digest.model import Email
+from digest.preview import Preview, Settings, Snapshot, findings
+from digest.preview.run import describe
 from digest.preview.server import scheme_variant
 from digest.render import INLINE_CSS, ROOT_TEMPLATE, template_dirs
 
@@ -308,3 +310,17 @@ def test_the_command_prints_its_url_and_stops_cleanly_on_ctrl_c(seeds: Path) -> 
             process.wait()
         if process.stderr is not None:
             process.stderr.close()
+
+
+def test_the_terminal_shows_a_builds_warnings_then_its_result() -> None:
+    failed = Snapshot(version=2, error="seeds: no usable seeds", warnings=("a.md: line 2: bad",))
+    assert describe(failed, []) == [
+        "digest: warning: a.md: line 2: bad",
+        "digest: error: seeds: no usable seeds",
+    ]
+    email = Email(subject="S", preheader="P", html="x" * 2048, text="t")
+    built = Snapshot(version=3, email=email, stories=1, seconds=0.012)
+    changed = [str(Path.cwd() / "seeds" / "a.md")]
+    assert describe(built, changed) == [
+        f"digest: built 1 story, 2.0 KB in 12 ms ({Path('seeds') / 'a.md'} changed)"
+    ]

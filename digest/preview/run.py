@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import logging
 import signal
 import threading
 import time
@@ -82,12 +83,14 @@ def serve(settings: Settings, host: str, port: int, open_browser: bool, echo: Ec
     """Run until Ctrl-C: print the URL, then one line per rebuild (and every error)."""
 
     def report(snapshot: Snapshot, changed: list[str]) -> None:
-        echo(describe(snapshot, changed))
+        for line in describe(snapshot, changed):
+            echo(line)
 
+    _print_only_errors(echo)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
     with Preview(settings, host, port, report) as preview:
-        echo(describe(preview.state.snapshot, []))
+        report(preview.state.snapshot, [])
         echo(f"digest: preview at {preview.url} (Ctrl-C to stop)")
         if host not in LOOPBACK:
             echo(f"digest: warning: --host {host}: anyone on this network can see the preview")
@@ -103,16 +106,29 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def describe(snapshot: Snapshot, changed: list[str]) -> str:
-    """One terminal line for a build: what it made, or the error to fix."""
+def _print_only_errors(echo: Echo) -> None:
+    """Warnings are printed with the build they belong to (see describe), once per change;
+    an internal error still prints at once, with its traceback."""
+
+    class Errors(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            echo(f"digest: {self.format(record)}")
+
+    root = logging.getLogger("digest")
+    root.handlers = [Errors(logging.ERROR)]
+    root.setLevel(logging.WARNING)
+    root.propagate = False
+
+
+def describe(snapshot: Snapshot, changed: list[str]) -> list[str]:
+    """The terminal lines for a new build: its warnings, then what it made or what to fix."""
+    lines = [f"digest: warning: {warning}" for warning in snapshot.warnings]
     if snapshot.email is None:
-        return f"digest: error: {snapshot.error}"
+        return [*lines, f"digest: error: {snapshot.error}"]
     why = f" ({', '.join(_short(name) for name in changed)} changed)" if changed else ""
     stories = "1 story" if snapshot.stories == 1 else f"{snapshot.stories} stories"
-    return (
-        f"digest: built {stories}, {snapshot.size / 1024:.1f} KB "
-        f"in {snapshot.seconds * 1000:.0f} ms{why}"
-    )
+    size = f"{snapshot.size / 1024:.1f} KB"
+    return [*lines, f"digest: built {stories}, {size} in {snapshot.seconds * 1000:.0f} ms{why}"]
 
 
 def _short(name: str) -> str:

@@ -86,12 +86,22 @@ function render(state) {
   shown = state.version;
 }
 
+// One fetch at a time; a build announced meanwhile is fetched right after.
+let fetching = false;
+let again = false;
+
 async function refresh() {
+  if (fetching) { again = true; return; }
+  fetching = true;
   try {
     const response = await fetch("/state.json", { cache: "no-store" });
-    render(await response.json());
+    const state = await response.json();
+    if (state.version !== shown || !state.ok) render(state);
   } catch (error) {
     setStatus("cannot reach digest preview: is it still running?", true);
+  } finally {
+    fetching = false;
+    if (again) { again = false; refresh(); }
   }
 }
 
@@ -102,7 +112,7 @@ function connect() {
     if (Number(event.data) !== shown) refresh();
   });
   events.addEventListener("open", () => {
-    if (dropped) { dropped = false; refresh(); }
+    if (dropped) { dropped = false; shown = null; refresh(); } // maybe a new server: versions restart
   });
   events.addEventListener("error", () => {
     dropped = true;
