@@ -157,6 +157,16 @@ def test_a_broken_seed_shows_its_error_until_it_is_fixed(write_seed) -> None:
         assert state(preview)["error"] is None
 
 
+def test_a_seed_folder_moved_away_and_back_is_watched_again(seeds: Path, tmp_path: Path) -> None:
+    with running(seeds) as preview:
+        seeds.rename(tmp_path / "elsewhere")
+        assert "no such file or folder" in str(wait_until(lambda: state(preview)["error"]))
+        (tmp_path / "elsewhere").rename(seeds)
+        wait_until(lambda: state(preview)["ok"])
+        (seeds / "herons.md").write_text(seed_text("Herons after the move"), "utf-8")
+        wait_until(lambda: b"Herons after the move" in fetch(preview.url + "email.html")[1])
+
+
 def test_a_skipped_seed_is_a_warning_beside_the_email(seeds: Path) -> None:
     with running(seeds) as preview:
         (seeds / "ferry.md").write_text("---\ntitle: [oops\n---\nNo text.\n", "utf-8")

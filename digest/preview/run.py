@@ -36,7 +36,11 @@ class Preview:
             self.server = PreviewServer((host, port), self.state)
         except OSError as exc:
             raise ConfigError(_bind_problem(host, port, exc)) from exc
-        self.state.rebuild()
+        try:
+            self.state.rebuild()
+        except BaseException:  # Ctrl-C during the first build: free the port, then stop
+            self.server.server_close()
+            raise
         self.watcher = Watcher(self.state, self.report)
         self._serving = threading.Thread(
             target=self.server.serve_forever,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from watchfiles import Change, DefaultFilter, watch
 from digest.preview.state import Settings, Snapshot, State
 from digest.render import template_dirs
 
+log = logging.getLogger(__name__)
 SEED_SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}
 _EDITOR_FILES = DefaultFilter()
 TICK_MS = 100  # how often the watch loop wakes up when nothing changes
@@ -29,6 +31,7 @@ class Targets:
         self.files: set[Path] = set()  # single files: seeds named on the command line, config
         self.seed_dirs: set[Path] = set()
         self.template_dirs: set[Path] = set()
+        self.roots: set[Path] = set()  # seed and template folders, watched from their parent too
         for seed in settings.seeds:
             if seed.is_dir():
                 self.seed_dirs.add(seed.resolve())
@@ -39,9 +42,12 @@ class Targets:
         for root in template_dirs(settings.templates):
             if root.is_dir():
                 self.template_dirs |= {Path(d) for d, _, _ in os.walk(root.resolve())}
+                self.roots.add(root.resolve())
+        self.roots |= self.seed_dirs
 
     def folders(self) -> list[Path]:
-        candidates = self.seed_dirs | self.template_dirs | {f.parent for f in self.files}
+        parents = {p.parent for p in self.files | self.roots}
+        candidates = self.seed_dirs | self.template_dirs | parents
         return sorted(d for d in candidates if d.is_dir())
 
     def __call__(self, change: Change, name: str) -> bool:
@@ -53,7 +59,8 @@ class Targets:
 
     def matters(self, path: Path) -> bool:
         path = path.resolve()
-        if path in self.files or self.is_template(path):
+        # A watched folder itself moved or deleted counts too: the watch list must change.
+        if path in self.files or path in self.roots or self.is_template(path):
             return True
         return path.parent in self.seed_dirs and path.suffix.lower() in SEED_SUFFIXES
 
@@ -74,30 +81,45 @@ class Watcher(threading.Thread):
         self.ready = threading.Event()
 
     def run(self) -> None:
+        failures = 0
         while not self.stopping.is_set():
-            targets = Targets(self.state.settings)
-            watching = False
-            for changes in watch(
-                *targets.folders(),
-                watch_filter=targets,
-                recursive=False,
-                stop_event=self.stopping,
-                rust_timeout=TICK_MS,
-                yield_on_timeout=True,
-                raise_interrupt=False,
-            ):
-                names = sorted({name for _, name in changes})
-                if not watching:
-                    # The first tick comes once the folders are watched: catch up on any
-                    # edit made before that, then tell start() the preview is live.
-                    watching = True
-                    self._rebuild(names, templates_changed=True)
-                    self.ready.set()
-                elif names:
-                    self._rebuild(names, any(targets.is_template(Path(n)) for n in names))
-                # A new seed folder or template subfolder: start again with the new list.
-                if changes and Targets(self.state.settings) != targets:
-                    break
+            try:
+                self._watch(Targets(self.state.settings))
+                failures = 0
+            except OSError as exc:  # a folder vanished as its watch was set up: try again
+                failures += 1
+                if failures == 3:  # not a passing moment: say so, keep trying
+                    log.error(
+                        "cannot watch the seeds, config and templates (%s); edits will not "
+                        "show until it works; WATCHFILES_FORCE_POLLING=1 may help",
+                        exc,
+                    )
+                self.stopping.wait(0.2)
+
+    def _watch(self, targets: Targets) -> None:
+        """One watch session; returns when the list of folders to watch has changed."""
+        watching = False
+        for changes in watch(
+            *targets.folders(),
+            watch_filter=targets,
+            recursive=False,
+            stop_event=self.stopping,
+            rust_timeout=TICK_MS,
+            yield_on_timeout=True,
+            raise_interrupt=False,
+        ):
+            names = sorted({name for _, name in changes})
+            if not watching:
+                # The first tick comes once the folders are watched: catch up on any
+                # edit made before that, then tell start() the preview is live.
+                watching = True
+                self._rebuild(names, templates_changed=True)
+                self.ready.set()
+            elif names:
+                self._rebuild(names, any(targets.is_template(Path(n)) for n in names))
+            # A new seed folder or template subfolder: start again with the new list.
+            if changes and Targets(self.state.settings) != targets:
+                return
 
     def _rebuild(self, changed: list[str], templates_changed: bool) -> None:
         snapshot, news = self.state.rebuild(templates_changed)
