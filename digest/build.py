@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -66,22 +66,30 @@ def title_from_name(path: Path) -> str:
     return (words[:1].upper() + words[1:]) if words else "Untitled story"
 
 
+# `digest preview` passes a caching summarizer so an edit re-summarizes only the changed seed.
+SeedSummarizer = Callable[[Seed], Story]
+
+
 def summarize_paths(
-    paths: Sequence[Path | str], options: SourceOptions | None = None
+    paths: Sequence[Path | str],
+    options: SourceOptions | None = None,
+    summarize_one: SeedSummarizer = summarize_seed,
 ) -> tuple[list[Story], list[str]]:
     """Read (or fetch) and summarize every seed; a bad seed is skipped with a warning."""
     loaded = load_seeds(paths, options)
-    stories, failed = summarize_seeds(loaded.seeds)
+    stories, failed = summarize_seeds(loaded.seeds, summarize_one)
     return stories, [*loaded.skipped, *failed]
 
 
-def summarize_seeds(seeds: Sequence[Seed]) -> tuple[list[Story], list[str]]:
+def summarize_seeds(
+    seeds: Sequence[Seed], summarize_one: SeedSummarizer = summarize_seed
+) -> tuple[list[Story], list[str]]:
     """Stage: seeds -> stories; a seed that cannot be summarized is skipped with a warning."""
     stories: list[Story] = []
     skipped: list[str] = []
     for seed in seeds:
         try:
-            stories.append(summarize_seed(seed))
+            stories.append(summarize_one(seed))
         except InputError as exc:
             if len(seeds) == 1:
                 raise  # nothing else to build: say it once, as an error
@@ -107,9 +115,11 @@ def build(
     date: dt.date,
     templates: Path | None = None,
     sources: SourceOptions | None = None,
+    *,
+    summarize_one: SeedSummarizer = summarize_seed,
 ) -> BuildResult:
     """`paths` are seed arguments: files, folders, seeds.txt lists, article or feed URLs."""
-    stories, skipped = summarize_paths(paths, sources)
+    stories, skipped = summarize_paths(paths, sources, summarize_one)
     if not stories:
         where = ", ".join(str(p) for p in paths)
         raise InputError(
@@ -126,6 +136,7 @@ def build(
 __all__ = [
     "BuildResult",
     "DigestError",
+    "SeedSummarizer",
     "assemble",
     "build",
     "summarize_file",

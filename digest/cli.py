@@ -314,5 +314,56 @@ def fetch(
     click.echo(f"digest: {len(written)} seed file(s) -> {output}", err=True)
 
 
+@cli.command()
+@SEEDS_ARG
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on; 0 picks a free one.",
+)
+@click.option(
+    "--open/--no-open", "open_", default=False, show_default=True, help="Open it in a browser."
+)
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Issue date [default: today].")
+@click.option("--title", help="Newsletter title [default: from digest.toml].")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Settings file [default: ./digest.toml if present].",
+)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of templates searched before the built-in theme.",
+)
+def preview(
+    seeds: tuple[Path, ...],
+    host: str,
+    port: int,
+    open_: bool,
+    date_: str | None,
+    title: str | None,
+    config_path: Path | None,
+    templates: Path | None,
+) -> None:
+    """Serve a live preview of the email in the browser.
+
+    Watches SEEDS (default ./seeds), digest.toml and the templates; every save
+    rebuilds the email and the open page reloads by itself. Ctrl-C stops it.
+    """
+    from digest.preview import Settings, serve
+
+    seeds = seeds or (Path("seeds"),)
+    settings = Settings(_parse_date(date_), seeds, config_path, templates, title)
+    try:
+        serve(settings, host, port, open_, lambda line: click.echo(line, err=True))
+    except KeyboardInterrupt:
+        click.echo("digest: preview stopped", err=True)
+
+
 def main() -> None:
     cli(prog_name="digest")
