@@ -6,11 +6,15 @@ import datetime as dt
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from digest import __version__
 from digest.errors import ConfigError, StrictError
+
+if TYPE_CHECKING:
+    from digest.check import Problem
 
 SEEDS_ARG = click.argument("seeds", nargs=-1, type=click.Path(path_type=Path))
 
@@ -75,6 +79,7 @@ def cli() -> None:
     help="Folder of templates searched before the built-in theme.",
 )
 @click.option("--strict", is_flag=True, help="Fail on any warning instead of skipping.")
+@click.option("--check", "run_check", is_flag=True, help="Run `digest check` on the email too.")
 def build(
     seeds: tuple[Path, ...],
     output: str,
@@ -83,11 +88,13 @@ def build(
     config_path: Path | None,
     templates: Path | None,
     strict: bool,
+    run_check: bool,
 ) -> None:
     """Build the email from SEEDS (files or folders; default ./seeds)."""
     from dataclasses import replace
 
     from digest.build import build as run_build
+    from digest.check import check_html
     from digest.config import load_config
     from digest.output import write_output
 
@@ -95,7 +102,10 @@ def build(
     config = load_config(config_path)
     if title:
         config = replace(config, title=title)
+    templates = templates or _local_templates()
     result = run_build(list(seeds) or [Path("seeds")], config, _parse_date(date_), templates)
+    if run_check:
+        _report(output, check_html(result.email.html))
     _check_strict(counter, strict)
     write_output(result.email.html, output)
     size = len(result.email.html.encode("utf-8")) / 1024
@@ -133,6 +143,51 @@ def summarize(seed: Path, fmt: str) -> None:
     for quote in story.quotes:
         speaker = f" ({quote.speaker})" if quote.speaker else ""
         click.echo(f"\n\u201c{quote.text}\u201d{speaker}")
+
+
+def _local_templates() -> Path | None:
+    """./templates (as `digest init` writes it) is used when present, like ./digest.toml."""
+    local = Path("templates")
+    return local if local.is_dir() else None
+
+
+def _report(name: str, problems: list[Problem]) -> int:
+    """Log each problem as a warning line; returns how many were fatal."""
+    log = logging.getLogger("digest.check")
+    where = "email" if name == "-" else name
+    for problem in problems:
+        log.warning("%s: %s", where, problem.message)
+    return sum(problem.fatal for problem in problems)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--strict", is_flag=True, help="Exit non-zero on any problem, not only fatal ones.")
+def check(file: Path, strict: bool) -> None:
+    """Check an HTML email FILE: size, alt text, links, unsubscribe, preheader, lang."""
+    from digest.check import check_file
+    from digest.errors import DigestError
+
+    _warnings()
+    size, problems = check_file(file)
+    fatal = _report(str(file), problems)
+    found = f"{len(problems)} problem(s)" if problems else "no problems"
+    click.echo(f"digest: {file}: {size / 1024:.1f} KB, {found}", err=True)
+    if fatal:
+        raise DigestError(f"{file}: {fatal} problem(s) would break the email; fix them first")
+    if strict and problems:
+        raise StrictError(f"{file}: {len(problems)} problem(s) and --strict was given")
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Overwrite files that are already there.")
+def init(force: bool) -> None:
+    """Write a starter digest.toml and copy the templates into ./templates to edit."""
+    from digest.starter import init_project
+
+    for path in init_project(Path.cwd(), force):
+        click.echo(f"digest: wrote {path.relative_to(Path.cwd())}", err=True)
+    click.echo("digest: edit digest.toml and templates/, then run `digest build`", err=True)
 
 
 def main() -> None:
