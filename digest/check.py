@@ -131,7 +131,8 @@ def check_html(html: str | bytes) -> list[Problem]:
     raw = html.encode("utf-8") if isinstance(html, str) else html
     if not raw.strip():
         return [Problem("the file is empty", fatal=True)]
-    doc = lxml.html.document_fromstring(raw)
+    # Decode first: lxml reads bytes without a <meta charset> as Latin-1.
+    doc = lxml.html.document_fromstring(raw.decode("utf-8", errors="replace"))
     return [problem for check in CHECKS for problem in check(raw, doc)]
 
 

@@ -36,7 +36,7 @@ def minify_html(html: str) -> str:
 
     def keep(match: re.Match[str]) -> str:
         kept.append(match.group(0))
-        return f"\x00{len(kept) - 1}\x00"
+        return f"<\x00{len(kept) - 1}\x00>"
 
     html = _CONDITIONAL.sub(keep, html)
     html = _PRE.sub(keep, html)
@@ -45,4 +45,4 @@ def minify_html(html: str) -> str:
     html = _STYLE_ATTR.sub(lambda m: m.group(1) + re.sub(r";\s+", ";", m.group(2)) + '"', html)
     html = _LAYOUT_SPACE.sub("><", html)
     html = _RUNS.sub(" ", html)
-    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], html)
+    return re.sub(r"<\x00(\d+)\x00>", lambda m: kept[int(m.group(1))], html)
