@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 
 from digest.errors import InputError
@@ -132,7 +133,10 @@ def check_html(html: str | bytes) -> list[Problem]:
     if not raw.strip():
         return [Problem("the file is empty", fatal=True)]
     # Decode first: lxml reads bytes without a <meta charset> as Latin-1.
-    doc = lxml.html.document_fromstring(raw.decode("utf-8", errors="replace"))
+    try:
+        doc = lxml.html.document_fromstring(raw.decode("utf-8", errors="replace"))
+    except lxml.etree.ParserError:
+        return [Problem("no HTML found in the file", fatal=True)]
     return [problem for check in CHECKS for problem in check(raw, doc)]
 
 

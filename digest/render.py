@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from digest.config import Config
+from digest.contrast import low_contrast
 from digest.errors import TemplateError
 from digest.links import safe_href
 from digest.minify import minify_html
@@ -229,6 +230,8 @@ def render(
     digest: Digest, config: Config, templates: Path | None = None, merge: MergeTags | None = None
 ) -> Email:
     """Digest -> Email, through every rendering stage."""
+    for problem in low_contrast(config.theme):
+        log.warning("%s", problem)
     html = compile_mjml(render_mjml(digest, config, templates, merge))
     html = minify_html(inline_css(html, inline_rules(config, templates)))
     return Email(

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT, TEST_SEEDS
 from digest.check import (
@@ -147,9 +149,15 @@ def test_missing_preheader_is_reported() -> None:
     assert "no preheader" in messages(check_preheader, html)[0]
 
 
-def test_empty_file_is_one_fatal_problem() -> None:
-    (problem,) = check_html("")
+@pytest.mark.parametrize("text", ["", "  \n", "<!-- only a comment -->"])
+def test_empty_file_is_one_fatal_problem(text: str) -> None:
+    (problem,) = check_html(text)
     assert problem.fatal
+
+
+@given(st.text(max_size=300) | st.binary(max_size=300))
+def test_check_never_crashes(data: str | bytes) -> None:
+    assert isinstance(check_html(data), list)
 
 
 # The command
