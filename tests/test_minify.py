@@ -29,3 +29,16 @@ def test_style_blocks_and_attributes_shrink_but_selectors_keep_their_meaning() -
     assert minify_css(css) == "[data-ogsc] .card h2,.x>p{color:#fff !important}"
     out = minify_html('<p style="margin: 0; color: red">x</p>')
     assert out == '<p style="margin: 0;color: red">x</p>'
+
+
+def test_a_space_between_inline_tags_stays_a_word_gap() -> None:
+    html = "<p><b>By</b>\n   <a href='x'>Maria</a></p>\n\n<table>\n <tr>\n <td>x</td></tr></table>"
+    assert (
+        minify_html(html)
+        == "<p><b>By</b> <a href='x'>Maria</a></p><table><tr><td>x</td></tr></table>"
+    )
+
+
+def test_attribute_values_are_never_changed() -> None:
+    html = '<a href="{{  odd   tag }}" title="two  spaces">x</a>'
+    assert minify_html(html) == html
