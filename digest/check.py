@@ -8,6 +8,7 @@ would run script); the rest are warnings that `--strict` turns into failures.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,9 +142,9 @@ def check_html(html: str | bytes) -> list[Problem]:
 
 
 def check_file(path: Path) -> tuple[int, list[Problem]]:
-    """(size in bytes, problems) for the HTML file at `path`."""
+    """(size in bytes, problems) for the HTML file at `path` (`-`: standard input)."""
     try:
-        raw = path.read_bytes()
+        raw = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror}); check the path") from exc
     return len(raw), check_html(raw)

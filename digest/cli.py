@@ -161,22 +161,23 @@ def _report(name: str, problems: list[Problem]) -> int:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--strict", is_flag=True, help="Exit non-zero on any problem, not only fatal ones.")
 def check(file: Path, strict: bool) -> None:
-    """Check an HTML email FILE: size, alt text, links, unsubscribe, preheader, lang."""
+    """Check an HTML email FILE (- for stdin): size, alt text, links, unsubscribe, lang..."""
     from digest.check import check_file
     from digest.errors import DigestError
 
     _warnings()
     size, problems = check_file(file)
-    fatal = _report(str(file), problems)
+    name = "stdin" if str(file) == "-" else str(file)
+    fatal = _report(name, problems)
     found = f"{len(problems)} problem(s)" if problems else "no problems"
-    click.echo(f"digest: {file}: {size / 1024:.1f} KB, {found}", err=True)
+    click.echo(f"digest: {name}: {size / 1024:.1f} KB, {found}", err=True)
     if fatal:
-        raise DigestError(f"{file}: {fatal} problem(s) would break the email; fix them first")
+        raise DigestError(f"{name}: {fatal} problem(s) would break the email; fix them first")
     if strict and problems:
-        raise StrictError(f"{file}: {len(problems)} problem(s) and --strict was given")
+        raise StrictError(f"{name}: {len(problems)} problem(s) and --strict was given")
 
 
 @cli.command()

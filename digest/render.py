@@ -42,6 +42,8 @@ _CSS_VALUE = re.compile(r"[A-Za-z0-9 ,.'#%()-]*")
 def template_dirs(user_dir: Path | None = None) -> list[Path]:
     """User templates first (one partial can be replaced), then the packaged theme."""
     packaged = PACKAGED_TEMPLATES if PACKAGED_TEMPLATES.is_dir() else SOURCE_TEMPLATES
+    if user_dir is not None and not user_dir.is_dir():
+        raise TemplateError(f"{user_dir}: no such templates folder; check --templates")
     return [d for d in (user_dir, packaged) if d is not None]
 
 

@@ -198,6 +198,13 @@ def test_check_fails_without_strict_when_gmail_would_clip(
     assert "Traceback" not in result.output
 
 
+def test_check_reads_stdin_so_build_can_pipe_into_it(runner: CliRunner) -> None:
+    built = runner.invoke(cli, ["build", str(TEST_SEEDS)])
+    result = runner.invoke(cli, ["check", "-"], input=built.stdout)
+    assert result.exit_code == 0
+    assert "stdin: no unsubscribe link" in result.stderr  # built without a digest.toml
+
+
 def test_check_missing_file_is_one_clear_line(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["check", str(tmp_path / "nope.html")])
     assert result.exit_code == 3 and result.stderr.count("\n") == 1

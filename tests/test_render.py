@@ -313,6 +313,11 @@ def test_user_story_partial_replaces_every_story_block(tmp_path: Path) -> None:
     assert "Don't Miss a Story</h1>" in html  # masthead from the packaged theme
 
 
+def test_missing_templates_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="no such templates folder"):
+        render_mjml(DIGEST, Config(), tmp_path / "nope")
+
+
 def test_template_syntax_error_names_template_and_line(tmp_path: Path) -> None:
     (tmp_path / "partials").mkdir()
     (tmp_path / "partials" / "footer.mjml.j2").write_text("ok\n{% if %}\n")
