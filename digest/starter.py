@@ -73,7 +73,8 @@ def init_project(folder: Path, force: bool = False) -> list[Path]:
     files = starter_files(folder)
     existing = [path for path in files if path.exists()]
     if existing and not force:
-        names = ", ".join(str(p) for p in existing[:3]) + (" ..." if len(existing) > 3 else "")
+        shown = [str(p.relative_to(folder)) for p in existing[:3]]
+        names = ", ".join(shown) + (" ..." if len(existing) > 3 else "")
         raise OutputError(f"{names}: already there; nothing written (use --force to overwrite)")
     for path, content in files.items():
         try:
