@@ -12,6 +12,7 @@ import pytest
 
 from conftest import ISSUE_DATE, ROOT, SAMPLE_SEEDS
 from digest.build import assemble, build, summarize_paths
+from digest.check import check_html
 from digest.config import Brand, Config, Footer, Theme
 from digest.errors import TemplateError
 from digest.model import Digest, MergeTags, Quote, Story
@@ -323,6 +324,10 @@ def test_template_syntax_error_names_template_and_line(tmp_path: Path) -> None:
     (tmp_path / "partials" / "footer.mjml.j2").write_text("ok\n{% if %}\n")
     with pytest.raises(TemplateError, match=r"footer\.mjml\.j2.*line 2"):
         render_mjml(DIGEST, Config(), tmp_path)
+
+
+def test_email_built_with_a_sending_config_passes_every_check() -> None:
+    assert check_html(render(THREE, SENDING).html) == []
 
 
 def test_multi_story_email_matches_golden(golden) -> None:
