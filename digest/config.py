@@ -26,6 +26,11 @@ def _url(default: str | None = None) -> Any:
     return field(default=default, metadata={"kind": "url"})
 
 
+def _image(default: str | None = None) -> Any:
+    """A field holding an image address: http(s) only (mail apps fetch it)."""
+    return field(default=default, metadata={"kind": "image"})
+
+
 def _colour(default: str) -> Any:
     """A field holding a colour: #rgb or #rrggbb, so it is safe in CSS and contrast math."""
     return field(default=default, metadata={"kind": "colour"})
@@ -40,9 +45,9 @@ def _font(default: str) -> Any:
 class Brand:
     name: str = "The Weekly Digest"
     url: str | None = _url()  # the newsroom's home page, linked in the footer
-    logo: str | None = _url()  # an https:// image URL shown instead of the name
+    logo: str | None = _image()  # an https:// image URL shown instead of the name
     logo_alt: str | None = None  # default: the brand name
-    logo_width: int = 180  # pixels; the image is scaled to this width
+    logo_width: int = field(default=180, metadata={"kind": "pixels"})  # shown this wide
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,7 @@ def build_section(cls: type[Any], data: dict[str, Any], where: _Where, prefix: s
         else:
             values[key] = _checked(value, expected, dotted, where)
             kind = kinds[key]
-            if kind and isinstance(value, str):
+            if kind and value is not None:
                 _check_kind(value, kind, dotted, where)
     return cls(**values)
 
@@ -148,17 +153,27 @@ _KIND_RULES = {
 }
 
 
-def _check_kind(value: str, kind: str, dotted: str, where: _Where) -> None:
+def _check_kind(value: Any, kind: str, dotted: str, where: _Where) -> None:
+    """Values that reach HTML, CSS or image sizes: checked here, so templates can trust them."""
+    where_key = f"{where.key(dotted)}: '{dotted}' must be"
+    if kind == "pixels":
+        if not 1 <= value <= 600:
+            raise ConfigError(f"{where_key} a width from 1 to 600 pixels, not {value}")
+        return
     if kind == "url":
         if not is_allowed_href(value):
             raise ConfigError(
-                f"{where.key(dotted)}: '{dotted}' must be an http(s):// or mailto: link "
+                f"{where_key} an http(s):// or mailto: link "
                 f"(or an email service's merge tag), not {value!r}"
             )
         return
+    if kind == "image":
+        if not re.match(r"https?://[^/\s?#]+", value, re.I):
+            raise ConfigError(f"{where_key} an http(s):// image address, not {value!r}")
+        return
     pattern, example = _KIND_RULES[kind]
     if not pattern.fullmatch(value):
-        raise ConfigError(f"{where.key(dotted)}: '{dotted}' must be {example}, not {value!r}")
+        raise ConfigError(f"{where_key} {example}, not {value!r}")
 
 
 def _checked(value: Any, expected: Any, dotted: str, where: _Where) -> Any:

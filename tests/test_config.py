@@ -62,6 +62,8 @@ def test_theme_brand_and_footer_come_from_the_file(tmp_path: Path) -> None:
     [
         ('[brand]\nurl = "javascript:alert(1)"', r"digest\.toml:2: 'brand\.url' must be an http"),
         ('[brand]\nlogo = "logo.png"', "'brand.logo' must be an http"),
+        ('[brand]\nlogo = "mailto:a@b.c"', "'brand.logo' must be an http"),
+        ("[brand]\nlogo_width = 0", "'brand.logo_width' must be a width from 1 to 600"),
         ('[footer]\nunsubscribe_url = "news.example/u"', "'footer.unsubscribe_url' must be"),
         ('[footer]\nweb_url = ""', "'footer.web_url' must be an http"),
         ('[theme]\naccent = "red"', r"'theme\.accent' must be a colour such as #1f2328"),
