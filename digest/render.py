@@ -87,13 +87,6 @@ def subject_of(digest: Digest) -> str:
 def preheader_of(digest: Digest, given: str | None = None) -> str:
     """The inbox preview line: `given` (from digest.toml) or 40-130 characters of headlines."""
     if given:
-        if not PREHEADER_MIN <= len(given) <= PREHEADER_MAX:
-            log.warning(
-                "preheader is %d characters; inboxes show about %d-%d, so edit it in digest.toml",
-                len(given),
-                PREHEADER_MIN,
-                PREHEADER_MAX,
-            )
         return given
     heads = [" ".join(s.headline.split()) for s in digest.stories]
     text = " · ".join(heads) if heads else f"{digest.title}, {longdate(digest.date)}"
@@ -234,6 +227,12 @@ def render(
     """Digest -> Email, through every rendering stage."""
     for problem in low_contrast(config.theme):
         log.warning("%s", problem)
+    given = config.preheader
+    if given and not PREHEADER_MIN <= len(given) <= PREHEADER_MAX:
+        log.warning(
+            "preheader is %d characters; inboxes show about %d-%d, so edit it in digest.toml",
+            *(len(given), PREHEADER_MIN, PREHEADER_MAX),
+        )
     html = compile_mjml(render_mjml(digest, config, templates, merge))
     html = minify_html(inline_css(html, inline_rules(config, templates)))
     return Email(

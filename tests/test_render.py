@@ -266,8 +266,9 @@ def test_preheader_from_config_is_used_and_hidden_with_padding() -> None:
 
 def test_preheader_of_the_wrong_length_is_a_warning(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
-        preheader_of(DIGEST, "Too short")
-    assert "preheader is 9 characters" in caplog.text
+        email = render(DIGEST, Config(preheader="Too short"))
+    assert email.preheader == "Too short"
+    assert caplog.text.count("preheader is 9 characters") == 1
 
 
 def test_text_version_is_built_from_the_digest() -> None:
