@@ -164,7 +164,11 @@ def _report(name: str, problems: list[Problem]) -> int:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--strict", is_flag=True, help="Exit non-zero on any problem, not only fatal ones.")
 def check(file: Path, strict: bool) -> None:
-    """Check an HTML email FILE (- for stdin): size, alt text, links, unsubscribe, lang..."""
+    """Check an HTML email FILE (- for stdin) for inbox problems.
+
+    Size against Gmail's clip limit, images without alt text, empty or non-http(s)
+    links, a missing unsubscribe link, the preheader's length and a missing lang.
+    """
     from digest.check import check_file
     from digest.errors import DigestError
 
@@ -183,7 +187,11 @@ def check(file: Path, strict: bool) -> None:
 @cli.command()
 @click.option("--force", is_flag=True, help="Overwrite files that are already there.")
 def init(force: bool) -> None:
-    """Write a starter digest.toml and copy the templates into ./templates to edit."""
+    """Write a starter digest.toml and templates/ to edit.
+
+    `digest build` then uses both from the current folder. Nothing is overwritten
+    without --force.
+    """
     from digest.starter import init_project
 
     for path in init_project(Path.cwd(), force):
