@@ -180,6 +180,14 @@ def test_outlook_conditional_comments_survive_every_stage_unchanged() -> None:
     assert _conditionals(compiled) and _conditionals(final) == _conditionals(compiled)
 
 
+def test_nothing_relies_on_what_outlook_for_windows_ignores() -> None:
+    html = render(THREE, SENDING).html
+    assert "border-radius" not in html
+    assert "background-image" not in html and "url(" not in html
+    # Widths Outlook reads: fixed attributes next to any CSS max-width.
+    assert 'width="600"' in html and 'width="544"' in html
+
+
 def test_compile_error_names_the_problem() -> None:
     with pytest.raises(TemplateError, match="MJML"):
         compile_mjml("<mjml><mj-body><mj-section></mjml>")
