@@ -18,6 +18,9 @@ from digest.errors import ConfigError, Interrupted, StrictError, one_line
 if TYPE_CHECKING:
     from digest.sources import SourceOptions
 
+if TYPE_CHECKING:
+    from digest.check import Problem
+
 SEEDS_ARG = click.argument("seeds", nargs=-1, type=click.Path(path_type=Path))
 # Seed arguments that may be URLs: kept as text, since a Path would mangle "https://".
 SOURCES_ARG = click.argument("seeds", nargs=-1)
@@ -170,6 +173,7 @@ def cli() -> None:
     "[default: [email] format, else html].",
 )
 @_message_options
+@click.option("--check", "run_check", is_flag=True, help="Run `digest check` on the email too.")
 def build(
     seeds: tuple[str, ...],
     output: str,
@@ -181,11 +185,13 @@ def build(
     sources: SourceOptions,
     fmt: str | None,
     flags: dict[str, dict[str, Any]],
+    run_check: bool,
 ) -> None:
     """Build the email from SEEDS: files, folders, lists, page or feed URLs (default ./seeds)."""
     from dataclasses import replace
 
     from digest.build import build as run_build
+    from digest.check import check_html
     from digest.config import load_config, with_flags
     from digest.deliver import export
     from digest.output import write_output
@@ -194,8 +200,11 @@ def build(
     config = with_flags(load_config(config_path), **flags)
     if title:
         config = replace(config, title=title)
+    templates = templates or _local_templates()
     paths: list[str | Path] = [*seeds] or [Path("seeds")]
     result = run_build(paths, config, _parse_date(date_), templates, sources)
+    if run_check:
+        _report(output, check_html(result.email.html))
     data = export(result.email, result.digest, config, fmt)
     _check_strict(counter, strict)
     write_output(data, output)
@@ -363,6 +372,60 @@ def preview(
         serve(settings, host, port, open_, lambda line: click.echo(line, err=True))
     except KeyboardInterrupt:
         click.echo("digest: preview stopped", err=True)
+
+
+def _local_templates() -> Path | None:
+    """./templates (as `digest init` writes it) is used when present, like ./digest.toml."""
+    local = Path("templates")
+    return local if local.is_dir() else None
+
+
+def _report(name: str, problems: list[Problem]) -> int:
+    """Log each problem as a warning line; returns how many were fatal."""
+    log = logging.getLogger("digest.check")
+    where = "email" if name == "-" else name
+    for problem in problems:
+        log.warning("%s: %s", where, problem.message)
+    return sum(problem.fatal for problem in problems)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
+@click.option("--strict", is_flag=True, help="Exit non-zero on any problem, not only fatal ones.")
+def check(file: Path, strict: bool) -> None:
+    """Check an HTML email FILE (- for stdin) for inbox problems.
+
+    Size against Gmail's clip limit, images without alt text, empty or non-http(s)
+    links, a missing unsubscribe link, the preheader's length and a missing lang.
+    """
+    from digest.check import check_file
+    from digest.errors import DigestError
+
+    _warnings()
+    size, problems = check_file(file)
+    name = "stdin" if str(file) == "-" else str(file)
+    fatal = _report(name, problems)
+    found = f"{len(problems)} problem(s)" if problems else "no problems"
+    click.echo(f"digest: {name}: {size / 1024:.1f} KB, {found}", err=True)
+    if fatal:
+        raise DigestError(f"{name}: {fatal} problem(s) would break the email; fix them first")
+    if strict and problems:
+        raise StrictError(f"{name}: {len(problems)} problem(s) and --strict was given")
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Overwrite files that are already there.")
+def init(force: bool) -> None:
+    """Write a starter digest.toml and templates/ to edit.
+
+    `digest build` then uses both from the current folder. Nothing is overwritten
+    without --force.
+    """
+    from digest.starter import init_project
+
+    for path in init_project(Path.cwd(), force):
+        click.echo(f"digest: wrote {path.relative_to(Path.cwd())}", err=True)
+    click.echo("digest: edit digest.toml and templates/, then run `digest build`", err=True)
 
 
 def main() -> None:

@@ -17,34 +17,67 @@ from pathlib import Path
 from typing import Any
 
 from digest.errors import ConfigError
+from digest.links import is_allowed_href
 
 CONFIG_NAME = "digest.toml"
+
+
+def _url(default: str | None = None) -> Any:
+    """A field holding a link: checked as http(s)/mailto (or an ESP merge tag) on load."""
+    return field(default=default, metadata={"kind": "url"})
+
+
+def _image(default: str | None = None) -> Any:
+    """A field holding an image address: http(s) only (mail apps fetch it)."""
+    return field(default=default, metadata={"kind": "image"})
+
+
+def _colour(default: str) -> Any:
+    """A field holding a colour: #rgb or #rrggbb, so it is safe in CSS and contrast math."""
+    return field(default=default, metadata={"kind": "colour"})
+
+
+def _font(default: str) -> Any:
+    """A CSS font stack: names, commas and single quotes only (it goes into CSS and attributes)."""
+    return field(default=default, metadata={"kind": "font"})
 
 
 @dataclass(frozen=True)
 class Brand:
     name: str = "The Weekly Digest"
-    url: str | None = None
-    logo: str | None = None  # an https:// image URL
-    logo_alt: str | None = None
+    url: str | None = _url()  # the newsroom's home page, linked in the footer
+    logo: str | None = _image()  # an https:// image URL shown instead of the name
+    logo_alt: str | None = None  # default: the brand name
+    logo_width: int = field(default=180, metadata={"kind": "pixels"})  # shown this wide
 
 
 @dataclass(frozen=True)
 class Theme:
-    accent: str = "#b4232c"
-    text: str = "#1f2328"
-    muted: str = "#59606a"
-    background: str = "#eef0f3"
-    card: str = "#ffffff"
-    font: str = "Georgia, 'Times New Roman', serif"
+    """Colours for the light scheme and the dark one; each pair must keep 4.5:1 contrast."""
+
+    accent: str = _colour("#b4232c")  # brand line, quote rule, buttons
+    on_accent: str = _colour("#ffffff")  # button text on the accent colour
+    text: str = _colour("#1f2328")
+    muted: str = _colour("#59606a")  # bylines, dates, footer
+    background: str = _colour("#eef0f3")  # around the card
+    card: str = _colour("#ffffff")
+    rule: str = _colour("#d5d9de")  # lines between stories
+    dark_accent: str = _colour("#ff9d96")
+    dark_text: str = _colour("#e8eaed")
+    dark_muted: str = _colour("#a9b1bb")
+    dark_background: str = _colour("#121418")
+    dark_card: str = _colour("#1c1f24")
+    dark_rule: str = _colour("#3a3f47")
+    font: str = _font("Georgia, 'Times New Roman', Times, serif")  # body and headlines
+    meta_font: str = _font("Helvetica, Arial, sans-serif")  # bylines, dates, buttons, footer
 
 
 @dataclass(frozen=True)
 class Footer:
-    text: str = "You are receiving this email because you subscribed to our newsletter."
-    address: str | None = None
-    unsubscribe_url: str | None = None
-    web_url: str | None = None
+    text: str = "You are receiving this email because you signed up for our newsletter."
+    address: str | None = None  # the newsroom's postal address (required by anti-spam laws)
+    unsubscribe_url: str | None = _url()
+    web_url: str | None = _url()  # the web version of this issue
 
 
 @dataclass(frozen=True)
@@ -86,6 +119,7 @@ class Config:
     intro: str | None = None
     issue_number: int | None = None
     lead_paragraphs: int = 2
+    preheader: str | None = None  # the inbox preview text; default: built from the headlines
     brand: Brand = field(default_factory=Brand)
     theme: Theme = field(default_factory=Theme)
     footer: Footer = field(default_factory=Footer)
@@ -128,7 +162,8 @@ class _Where:
 def build_section(cls: type[Any], data: dict[str, Any], where: _Where, prefix: str = "") -> Any:
     """Make dataclass `cls` from a TOML table, checking every key and type."""
     hints = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
+    kinds = {f.name: f.metadata.get("kind") for f in dataclasses.fields(cls)}
+    names = set(kinds)
     values: dict[str, Any] = {}
     for toml_key, value in data.items():
         dotted = f"{prefix}{toml_key}"
@@ -144,7 +179,39 @@ def build_section(cls: type[Any], data: dict[str, Any], where: _Where, prefix: s
             values[key] = build_section(expected, value, where, f"{dotted}.")  # type: ignore[arg-type]
         else:
             values[key] = _checked(value, expected, dotted, where)
+            kind = kinds[key]
+            if kind and value is not None:
+                _check_kind(value, kind, dotted, where)
     return cls(**values)
+
+
+_KIND_RULES = {
+    "colour": (re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}"), "a colour such as #1f2328"),
+    "font": (re.compile(r"[A-Za-z0-9 ,'-]+"), 'a font list such as "Georgia, serif"'),
+}
+
+
+def _check_kind(value: Any, kind: str, dotted: str, where: _Where) -> None:
+    """Values that reach HTML, CSS or image sizes: checked here, so templates can trust them."""
+    where_key = f"{where.key(dotted)}: '{dotted}' must be"
+    if kind == "pixels":
+        if not 1 <= value <= 600:
+            raise ConfigError(f"{where_key} a width from 1 to 600 pixels, not {value}")
+        return
+    if kind == "url":
+        if not is_allowed_href(value):
+            raise ConfigError(
+                f"{where_key} an http(s):// or mailto: link "
+                f"(or an email service's merge tag), not {value!r}"
+            )
+        return
+    if kind == "image":
+        if not re.match(r"https?://[^/\s?#]+", value, re.I):
+            raise ConfigError(f"{where_key} an http(s):// image address, not {value!r}")
+        return
+    pattern, example = _KIND_RULES[kind]
+    if not pattern.fullmatch(value):
+        raise ConfigError(f"{where_key} {example}, not {value!r}")
 
 
 def _checked(value: Any, expected: Any, dotted: str, where: _Where) -> Any:

@@ -69,3 +69,42 @@ def _checked_web_url(url: str) -> str | None:
     if not url.split(":", 1)[1].startswith("//") or not host or "@" in parts.netloc:
         return None
     return url
+
+
+# One placeholder an email service replaces at send time, and nothing else:
+# *|UNSUB|* (Mailchimp), {{{unsubscribe}}} / {{ x }} (SendGrid, Postmark, SES,
+# Brevo, listmonk), %unsubscribe_url% (Mailgun). Only the tool and the user's
+# config put these in links; seed text never can (see sanitize.py).
+MERGE_TAG = re.compile(
+    r"\*\|[A-Za-z0-9_:]+\|\*"
+    r"|\{\{\{?\s*[A-Za-z0-9_.:]+\s*\}?\}\}"
+    r"|%[A-Za-z0-9_.]+%"
+)
+
+
+def is_merge_tag(href: str) -> bool:
+    return MERGE_TAG.fullmatch(href.strip()) is not None
+
+
+def is_allowed_href(href: str) -> bool:
+    """True for an absolute http(s) URL with a host, a mailto: address, or one merge tag.
+
+    Used for links a user sets in digest.toml and by `digest check` on any HTML file.
+    """
+    value = href.strip()
+    if is_merge_tag(value):
+        return True
+    match = _SCHEME.match(value)
+    if not match:
+        return False
+    scheme = match.group(1).lower()
+    if scheme == "mailto":
+        return len(value) > len("mailto:")
+    return scheme in LINK_SCHEMES and re.match(r"https?://[^/\s?#]+", value, re.I) is not None
+
+
+def safe_href(href: str | None) -> str | None:
+    """What a template may put in href: a merge tag as it is, else `safe_url`'s answer."""
+    if href and is_merge_tag(href):
+        return href
+    return safe_url(href)

@@ -5,12 +5,10 @@ The plain-text version is built from the same Digest, not by stripping the HTML.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 import re
 import textwrap
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,8 +16,13 @@ import jinja2
 from markupsafe import Markup
 
 from digest.config import Config
+from digest.contrast import low_contrast
 from digest.errors import TemplateError
+from digest.links import safe_href
+from digest.minify import minify_html
 from digest.model import Digest, Email, MergeTags
+
+log = logging.getLogger(__name__)
 
 PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
 SOURCE_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -28,11 +31,19 @@ INLINE_CSS = "inline.css.j2"
 # Zero-width padding after the preheader keeps inbox previews from showing body text.
 _BETWEEN_TAGS = re.compile(r">[ \t]+<")
 PREHEADER_PAD = "&#847;&zwnj;&nbsp;" * 60
+PREHEADER_MIN, PREHEADER_MAX = 40, 130
+_LINK_ATTR = re.compile(r'(\s(?:href|src)=)"([^"]*)"')
+_RTL_LANGS = {"ar", "arc", "dv", "fa", "ha", "he", "khw", "ks", "ku", "ps", "sd", "ur", "yi"}
+# A CSS value from settings may go inside <style> (where &#39; would not be decoded):
+# allow only what fonts and colours need, so nothing can close a rule or a tag.
+_CSS_VALUE = re.compile(r"[A-Za-z0-9 ,.'#%()-]*")
 
 
 def template_dirs(user_dir: Path | None = None) -> list[Path]:
     """User templates first (one partial can be replaced), then the packaged theme."""
     packaged = PACKAGED_TEMPLATES if PACKAGED_TEMPLATES.is_dir() else SOURCE_TEMPLATES
+    if user_dir is not None and not user_dir.is_dir():
+        raise TemplateError(f"{user_dir}: no such templates folder; check --templates")
     return [d for d in (user_dir, packaged) if d is not None]
 
 
@@ -48,7 +59,21 @@ def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["longdate"] = longdate
+    env.filters["safe_url"] = safe_href
+    env.filters["css"] = css_value
     return env
+
+
+def css_value(value: str) -> Markup:
+    """A theme value (font stack, colour) marked safe for CSS, after checking its characters."""
+    if not _CSS_VALUE.fullmatch(value):
+        raise TemplateError(f"{value!r} is not a plain CSS value; use names, commas and quotes")
+    return Markup(value)
+
+
+def text_direction(lang: str) -> str:
+    """`rtl` for right-to-left languages (Arabic, Hebrew, Persian, Urdu...), else `ltr`."""
+    return "rtl" if lang.split("-")[0].lower() in _RTL_LANGS else "ltr"
 
 
 def longdate(day: dt.date) -> str:
@@ -59,14 +84,16 @@ def subject_of(digest: Digest) -> str:
     return f"{digest.title}: {longdate(digest.date)}"
 
 
-def preheader_of(digest: Digest) -> str:
-    """A 40-130 character preview line from the headlines."""
-    heads = [s.headline for s in digest.stories]
+def preheader_of(digest: Digest, given: str | None = None) -> str:
+    """The inbox preview line: `given` (from digest.toml) or 40-130 characters of headlines."""
+    if given:
+        return given
+    heads = [" ".join(s.headline.split()) for s in digest.stories]
     text = " · ".join(heads) if heads else f"{digest.title}, {longdate(digest.date)}"
-    if len(text) > 130:
-        text = text[:127].rsplit(" ", 1)[0].rstrip(" ·,;:") + "…"
-    if len(text) < 40:
-        text = f"{text} | {digest.title}, {longdate(digest.date)}"[:130]
+    if len(text) > PREHEADER_MAX:
+        text = text[: PREHEADER_MAX - 2].rsplit(" ", 1)[0].rstrip(" ·,;:") + "…"
+    if len(text) < PREHEADER_MIN:
+        text = f"{text} | {digest.title}, {longdate(digest.date)}"[:PREHEADER_MAX]
     return text
 
 
@@ -79,7 +106,8 @@ def render_mjml(
         "digest": digest,
         "config": config,
         "subject": subject_of(digest),
-        "preheader": preheader_of(digest),
+        "preheader": preheader_of(digest, config.preheader),
+        "dir": text_direction(config.lang),
         "preheader_pad": Markup(PREHEADER_PAD),
         "lead_paragraphs": config.lead_paragraphs,
         "merge": merge or MergeTags(),
@@ -119,8 +147,17 @@ def inline_css(html: str, css: str = "") -> str:
     from premailer import Premailer
 
     cssutils.log.setLevel(logging.CRITICAL)
+    # lxml re-encodes links (`{{ UnsubscribeURL }}` -> `{{%20UnsubscribeURL%20}}`): park every
+    # href/src value as a plain token and put the original bytes back afterwards.
+    parked: list[str] = []
+
+    def park(match: re.Match[str]) -> str:
+        parked.append(match.group(2))
+        return f'{match.group(1)}"digest-link-{len(parked) - 1}"'
+
+    marked = _LINK_ATTR.sub(park, html)
     # Every MJML <style> block is left alone; mso resets and media queries stay byte-exact.
-    marked = re.sub(r"<style(?=[\s>])", '<style data-premailer="ignore"', html)
+    marked = re.sub(r"<style(?=[\s>])", '<style data-premailer="ignore"', marked)
     inliner = Premailer(
         marked,
         allow_network=False,
@@ -129,10 +166,13 @@ def inline_css(html: str, css: str = "") -> str:
         remove_classes=False,
         disable_validation=True,
         css_text=css or None,
+        # CSS widths must not become width="100%" attributes: Outlook reads those.
+        disable_basic_attributes=["width", "height"],
         cssutils_logging_level=logging.CRITICAL,
     )
     # premailer cannot see <style> inside MSO conditional comments: unmark those itself.
     out = inliner.transform(pretty_print=False).replace(' data-premailer="ignore"', "")
+    out = re.sub(r'"digest-link-(\d+)"', lambda m: f'"{parked[int(m.group(1))]}"', out)
     # premailer drops MJML's lowercase doctype (its check is case-sensitive).
     if not out.lstrip().lower().startswith("<!doctype"):
         out = "<!doctype html>" + out
@@ -142,7 +182,11 @@ def inline_css(html: str, css: str = "") -> str:
 def render_text(digest: Digest, config: Config, merge: MergeTags | None = None) -> str:
     """Stage: Digest -> plain text, for the text/plain part and for pipes."""
     width = 72
-    lines = [digest.title.upper(), longdate(digest.date), ""]
+    merge = merge or MergeTags()
+    issue = f" · Issue {digest.issue_number}" if digest.issue_number else ""
+    lines = [digest.title.upper(), longdate(digest.date) + issue, ""]
+    if merge.first_name:
+        lines += [f"Hi {merge.first_name},", ""]
     if digest.intro:
         lines += [textwrap.fill(digest.intro, width), ""]
     for story in digest.stories:
@@ -168,10 +212,11 @@ def render_text(digest: Digest, config: Config, merge: MergeTags | None = None) 
     lines += ["-" * width, "", textwrap.fill(footer.text, width)]
     if footer.address:
         lines.append(footer.address)
-    # An ESP's tag wins over the configured URL (Mailchimp requires *|UNSUB|* in the text too).
-    if unsubscribe := merge.unsubscribe or footer.unsubscribe_url:
+    unsubscribe = merge.unsubscribe or footer.unsubscribe_url
+    web_version = merge.web_version or footer.web_url
+    if unsubscribe:
         lines.append(f"Unsubscribe: {unsubscribe}")
-    if web_version := merge.web_version or footer.web_url:
+    if web_version:
         lines.append(f"View in your browser: {web_version}")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -180,32 +225,19 @@ def render(
     digest: Digest, config: Config, templates: Path | None = None, merge: MergeTags | None = None
 ) -> Email:
     """Digest -> Email, through every rendering stage."""
-    tokens, restore = _merge_tokens(merge)
-    html = compile_mjml(render_mjml(digest, config, templates, tokens))
-    html = restore(inline_css(html, inline_rules(config, templates)))
+    for problem in low_contrast(config.theme):
+        log.warning("%s", problem)
+    given = config.preheader
+    if given and not PREHEADER_MIN <= len(given) <= PREHEADER_MAX:
+        log.warning(
+            "preheader is %d characters; inboxes show about %d-%d, so edit it in digest.toml",
+            *(len(given), PREHEADER_MIN, PREHEADER_MAX),
+        )
+    html = compile_mjml(render_mjml(digest, config, templates, merge))
+    html = minify_html(inline_css(html, inline_rules(config, templates)))
     return Email(
         subject=subject_of(digest),
-        preheader=preheader_of(digest),
+        preheader=preheader_of(digest, config.preheader),
         html=html,
         text=render_text(digest, config, merge),
     )
-
-
-def _merge_tokens(merge: MergeTags | None) -> tuple[MergeTags | None, Callable[[str], str]]:
-    """Opaque stand-ins for merge tags, and the function that puts the real tags back.
-
-    libxml2 (under premailer) percent-encodes spaces in href values, so Brevo's
-    `{{ unsubscribe }}` would reach the ESP as `{{%20unsubscribe%20}}`; a plain
-    token passes Jinja2, MJML and premailer unchanged and is swapped back at the end.
-    """
-    if merge is None:
-        return None, str
-    tags = {name: tag for name, tag in dataclasses.asdict(merge).items() if tag is not None}
-    tokens = {name: f"digest-merge-{name}-7f3a" for name in tags}
-
-    def restore(html: str) -> str:
-        for name, tag in tags.items():
-            html = html.replace(tokens[name], tag)
-        return html
-
-    return MergeTags(**tokens), restore

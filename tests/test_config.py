@@ -72,3 +72,54 @@ def test_flags_win_over_the_file_and_none_keeps_it() -> None:
     changed = with_flags(config, email={"from_": "c@news.example", "to": None})
     assert changed.email == EmailSettings(from_="c@news.example", to="b@news.example")
     assert with_flags(config, email={"to": None}, utm={}) == config
+
+
+def test_theme_brand_and_footer_come_from_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "digest.toml"
+    path.write_text(
+        '[brand]\nname = "The Courier"\nlogo = "https://news.example/logo.png"\n'
+        '[theme]\naccent = "#0a5c36"\ndark_card = "#101"\nfont = "Verdana, sans-serif"\n'
+        '[footer]\nunsubscribe_url = "*|UNSUB|*"\nweb_url = "https://news.example/latest"\n',
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.brand.name == "The Courier" and config.theme.accent == "#0a5c36"
+    assert config.theme.dark_card == "#101" and config.footer.unsubscribe_url == "*|UNSUB|*"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('[brand]\nurl = "javascript:alert(1)"', r"digest\.toml:2: 'brand\.url' must be an http"),
+        ('[brand]\nlogo = "logo.png"', "'brand.logo' must be an http"),
+        ('[brand]\nlogo = "mailto:a@b.c"', "'brand.logo' must be an http"),
+        ("[brand]\nlogo_width = 0", "'brand.logo_width' must be a width from 1 to 600"),
+        ('[footer]\nunsubscribe_url = "news.example/u"', "'footer.unsubscribe_url' must be"),
+        ('[footer]\nweb_url = ""', "'footer.web_url' must be an http"),
+        ('[theme]\naccent = "red"', r"'theme\.accent' must be a colour such as #1f2328"),
+        ('[theme]\ntext = "#12345"', "'theme.text' must be a colour"),
+        ('[theme]\nfont = "Arial; } body { color: red"', "'theme.font' must be a font list"),
+        ('[theme]\nfont = "\\"Segoe UI\\", sans-serif"', "'theme.font' must be a font list"),
+        ("[theme]\nbackground = 255", "'theme.background' must be str, not int"),
+        ('[theme]\ncolour = "#fff"', "unknown key 'theme.colour'"),
+    ],
+)
+def test_bad_theme_values_name_the_key_and_file(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "digest.toml"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_config(path)
+
+
+def test_mailto_links_are_allowed(tmp_path: Path) -> None:
+    path = tmp_path / "digest.toml"
+    path.write_text('[footer]\nunsubscribe_url = "mailto:leave@news.example"\n', encoding="utf-8")
+    assert load_config(path).footer.unsubscribe_url == "mailto:leave@news.example"
+
+
+def test_starter_config_loads_and_matches_the_defaults(tmp_path: Path) -> None:
+    from digest.starter import STARTER_CONFIG
+
+    path = tmp_path / "digest.toml"
+    path.write_text(STARTER_CONFIG, encoding="utf-8")
+    assert load_config(path) == Config()

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from conftest import ISSUE_DATE
 from digest.build import build
 from digest.cli import cli
-from digest.config import Config, load_config
+from digest.config import Config, Footer, load_config
 from digest.errors import ConfigError
 from digest.model import Email
 from digest.preview import Preview, Settings, Snapshot, findings
@@ -276,19 +276,19 @@ def test_dark_variant_switches_the_emails_own_scheme_queries() -> None:
     assert "@media (max-width: -1px) { .a" in light
 
 
-def test_findings_name_what_a_reader_would_meet() -> None:
-    assert findings('<html lang="en"><body><img src="a.png" alt=""></body></html>') == []
+def test_findings_are_what_digest_check_reports() -> None:
     found = findings('<html><body><img src="https://x.test/logo.png"></body></html>')
     assert any("lang" in f for f in found)
-    assert any("1 image(s) without alt" in f and "logo.png" in f for f in found)
+    assert any("logo.png has no alt text" in f for f in found)
     big = '<html lang="en"><body>' + "x" * 95_000 + "</body></html>"
-    assert any("stay under 90" in f for f in findings(big))
+    assert any("aim for under 90 KB" in f for f in findings(big))
     huge = big.replace("x" * 95_000, "x" * 110_000)
-    assert any("over Gmail's 102 KB clip" in f for f in findings(huge))
+    assert any("Gmail clips emails over about 102 KB" in f for f in findings(huge))
 
 
-def test_the_built_sample_passes_the_built_in_checks() -> None:
-    html = build([Path(__file__).parent / "seeds"], Config(), ISSUE_DATE).email.html
+def test_a_configured_build_passes_the_checks() -> None:
+    config = Config(footer=Footer(unsubscribe_url="https://news.example/unsubscribe"))
+    html = build([Path(__file__).parent / "seeds"], config, ISSUE_DATE).email.html
     assert findings(html) == []
 
 

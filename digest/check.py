@@ -1,0 +1,162 @@
+"""`digest check`: what an inbox or a screen reader would trip over in an HTML email.
+
+Each check is a small function returning problems; `check_html` runs them all.
+A problem is `fatal` when the email is broken as sent (Gmail clips it, or a link
+would run script); the rest are warnings that `--strict` turns into failures.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+
+from digest.errors import InputError
+from digest.links import is_allowed_href, is_merge_tag
+
+KB = 1024
+SIZE_WARN = 90 * KB  # ESPs add tracking links and headers: stay below this
+SIZE_CLIP = 102 * KB  # Gmail shows "[Message clipped]" past about this size
+PREHEADER_MIN, PREHEADER_MAX = 40, 130
+# Link text that says nothing on its own (screen readers list links out of context).
+VAGUE_LINK_TEXT = {"click here", "here", "read more", "more", "link", "this", "learn more"}
+_UNSUBSCRIBE = re.compile(r"unsub|opt[\s-]?out", re.I)
+_INVISIBLE = "\u034f\u200b\u200c\u200d\u00a0\u2007\ufeff\u00ad"
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    fatal: bool = False
+
+
+Check = Callable[[bytes, lxml.html.HtmlElement], Iterator[Problem]]
+
+
+def check_size(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
+    size = len(raw)
+    if size > SIZE_CLIP:
+        yield Problem(
+            f"{size / KB:.1f} KB: Gmail clips emails over about {SIZE_CLIP // KB} KB; "
+            "cut stories or lead paragraphs",
+            fatal=True,
+        )
+    elif size > SIZE_WARN:
+        yield Problem(
+            f"{size / KB:.1f} KB: close to Gmail's {SIZE_CLIP // KB} KB clip limit once an "
+            f"email service adds tracking; aim for under {SIZE_WARN // KB} KB"
+        )
+
+
+def check_lang(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
+    if not (doc.get("lang") or "").strip():
+        yield Problem('<html> has no lang attribute; screen readers need it (lang="en")')
+
+
+def check_images(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
+    for img in doc.iter("img"):
+        if img.get("alt") is None:
+            src = img.get("src") or "(no src)"
+            yield Problem(f'image {_short(src)} has no alt text; add alt="..." (alt="" if decor)')
+
+
+def check_links(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
+    for link in doc.iter("a"):
+        href = link.get("href")
+        if href is None:
+            continue  # a named anchor, not a link
+        label = _label(link)
+        if not href.strip():
+            yield Problem(f"link {label!r} has an empty href; give it a URL or remove it")
+        elif not is_allowed_href(href):
+            yield Problem(
+                f"link {label!r} goes to {_short(href)}; only http(s):// and mailto: links "
+                "(or an email service's merge tag) work in every inbox",
+                fatal=href.strip().lower().startswith(("javascript:", "data:", "vbscript:")),
+            )
+        if not label:
+            yield Problem(f"link to {_short(href)} has no text; screen readers announce nothing")
+        elif label.lower().strip(" .:!…") in VAGUE_LINK_TEXT and not link.get("aria-label"):
+            yield Problem(f"link text {label!r} means nothing on its own; name the target")
+
+
+def check_unsubscribe(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
+    for link in doc.iter("a"):
+        href = link.get("href") or ""
+        if _UNSUBSCRIBE.search(_label(link)) or (
+            _UNSUBSCRIBE.search(href) and (is_allowed_href(href) or is_merge_tag(href))
+        ):
+            return
+    yield Problem(
+        "no unsubscribe link; set [footer] unsubscribe_url in digest.toml "
+        "(or use an email service's merge tag)"
+    )
+
+
+def check_preheader(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
+    body = doc.find("body")
+    hidden = next(
+        (
+            el
+            for el in (body.iter("div", "span") if body is not None else ())
+            if "display:none" in (el.get("style") or "").replace(" ", "").lower()
+        ),
+        None,
+    )
+    if hidden is None:
+        yield Problem("no preheader: inboxes will preview the first body text instead")
+        return
+    text = " ".join(hidden.text_content().translate({ord(c): " " for c in _INVISIBLE}).split())
+    if not PREHEADER_MIN <= len(text) <= PREHEADER_MAX:
+        yield Problem(
+            f"preheader is {len(text)} characters; inboxes show {PREHEADER_MIN}-{PREHEADER_MAX}"
+        )
+
+
+CHECKS: tuple[Check, ...] = (
+    check_size,
+    check_lang,
+    check_images,
+    check_links,
+    check_unsubscribe,
+    check_preheader,
+)
+
+
+def check_html(html: str | bytes) -> list[Problem]:
+    """Every problem found in one HTML email, in check order."""
+    raw = html.encode("utf-8") if isinstance(html, str) else html
+    if not raw.strip():
+        return [Problem("the file is empty", fatal=True)]
+    # Decode first: lxml reads bytes without a <meta charset> as Latin-1.
+    try:
+        doc = lxml.html.document_fromstring(raw.decode("utf-8", errors="replace"))
+    except lxml.etree.ParserError:
+        return [Problem("no HTML found in the file", fatal=True)]
+    return [problem for check in CHECKS for problem in check(raw, doc)]
+
+
+def check_file(path: Path) -> tuple[int, list[Problem]]:
+    """(size in bytes, problems) for the HTML file at `path` (`-`: standard input)."""
+    try:
+        raw = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror}); check the path") from exc
+    return len(raw), check_html(raw)
+
+
+def _label(link: lxml.html.HtmlElement) -> str:
+    """What a screen reader announces: aria-label, else the text, else image alt text."""
+    text = link.get("aria-label") or link.text_content()
+    if not text.strip():
+        text = " ".join(img.get("alt") or "" for img in link.iter("img"))
+    return " ".join(text.translate({ord(c): " " for c in _INVISIBLE}).split())
+
+
+def _short(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -1,0 +1,85 @@
+"""`digest init`: a starter digest.toml and a copy of the theme's templates to edit.
+
+Nothing is overwritten unless `force` is given: every target is checked before
+the first file is written, so a refused run leaves the folder as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from digest.config import CONFIG_NAME
+from digest.errors import OutputError
+from digest.output import write_atomic
+from digest.render import template_dirs
+
+STARTER_CONFIG = """\
+# digest.toml: settings for `digest build` (every key is optional; delete what you keep as is).
+# Unknown keys and wrong types are errors, so a typo never passes silently.
+
+title = "Don't Miss a Story"
+lang = "en"                      # <html lang>; "ar", "he", "fa", "ur" also set right-to-left
+# intro = "A word from the editor, shown under the masthead."
+# issue_number = 1
+lead_paragraphs = 2              # lead paragraphs shown per story
+# preheader = "Inbox preview text, 40-130 characters (default: built from the headlines)"
+
+[brand]
+name = "The Weekly Digest"
+# url = "https://news.example"               # linked in the footer
+# logo = "https://news.example/logo.png"     # shown instead of the name (https only)
+# logo_alt = "The Weekly Digest"             # default: the brand name
+logo_width = 180
+
+[theme]
+# Colours as #rrggbb. Keep 4.5:1 contrast between text and card in both schemes.
+accent = "#b4232c"
+on_accent = "#ffffff"
+text = "#1f2328"
+muted = "#59606a"
+background = "#eef0f3"
+card = "#ffffff"
+rule = "#d5d9de"
+dark_accent = "#ff9d96"
+dark_text = "#e8eaed"
+dark_muted = "#a9b1bb"
+dark_background = "#121418"
+dark_card = "#1c1f24"
+dark_rule = "#3a3f47"
+# Fonts every device has: no web font is loaded.
+font = "Georgia, 'Times New Roman', Times, serif"
+meta_font = "Helvetica, Arial, sans-serif"
+
+[footer]
+text = "You are receiving this email because you signed up for our newsletter."
+# Anti-spam laws and Gmail/Yahoo need both of these before you send:
+# address = "The Weekly Digest, 1 Harbour Street, Riverside"
+# unsubscribe_url = "https://news.example/unsubscribe"
+# web_url = "https://news.example/newsletter/latest"
+"""
+
+
+def starter_files(folder: Path) -> dict[Path, bytes]:
+    """Target path -> content: digest.toml and every packaged template."""
+    files = {folder / CONFIG_NAME: STARTER_CONFIG.encode("utf-8")}
+    packaged = template_dirs()[-1]
+    for source in sorted(packaged.rglob("*.j2")):
+        files[folder / "templates" / source.relative_to(packaged)] = source.read_bytes()
+    return files
+
+
+def init_project(folder: Path, force: bool = False) -> list[Path]:
+    """Write the starter files into `folder`; returns the paths written."""
+    files = starter_files(folder)
+    existing = [path for path in files if path.exists()]
+    if existing and not force:
+        shown = [str(p.relative_to(folder)) for p in existing[:3]]
+        names = ", ".join(shown) + (" ..." if len(existing) > 3 else "")
+        raise OutputError(f"{names}: already there; nothing written (use --force to overwrite)")
+    for path, content in files.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{path.parent}: cannot create ({exc.strerror})") from exc
+        write_atomic(path, content)
+    return list(files)

@@ -1,0 +1,110 @@
+"""The default theme in a real browser (headless Chromium): phone and desktop widths,
+light and dark schemes. Screenshots go to examples/ for people to look at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+TWENTY = EXAMPLES / "twenty-stories.html"
+# Story photos live on the newsroom's server; the tests never touch the network.
+PLACEHOLDER = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="544" height="272">'
+    b'<rect width="544" height="272" fill="#8a96a3"/></svg>'
+)
+
+# For each visible element with its own text: its colour, the first opaque background
+# behind it (walking up the tree), and the WCAG contrast ratio of the two.
+CONTRAST_JS = """
+(fallback) => {
+  const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.99)) return c.slice(0, 3);
+    }
+    return fallback;
+  };
+  const out = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()
+      && n.textContent.replace(/[\\u034f\\u200c\\u00a0\\s]/g, "").length);
+    if (!own || !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+    const fg = rgb(getComputedStyle(el).color).slice(0, 3), bg = background(el);
+    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+    out.push({ text: el.textContent.trim().slice(0, 40), tag: el.tagName,
+               ratio: (hi + 0.05) / (lo + 0.05) });
+  }
+  return out;
+}
+"""
+
+
+def open_email(browser, path: Path, width: int, scheme: str = "light"):
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+
+    def route(request_route) -> None:
+        url = request_route.request.url
+        if url.startswith("file:"):
+            request_route.continue_()
+        elif request_route.request.resource_type == "image":
+            request_route.fulfill(body=PLACEHOLDER, content_type="image/svg+xml")
+        else:
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    return page
+
+
+@pytest.mark.parametrize("width", [375, 650])
+def test_no_horizontal_scrolling_and_every_headline_visible(browser, width: int) -> None:
+    page = open_email(browser, TWENTY, width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    headlines = page.locator("h2")
+    assert headlines.count() == 20
+    for index in range(headlines.count()):
+        headline = headlines.nth(index)
+        assert headline.is_visible()
+        box = headline.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert page.locator("h1").first.is_visible()
+    page.screenshot(path=str(EXAMPLES / f"screenshot-{width}.png"))
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [TWENTY, EXAMPLES / "dont-miss-a-story.html"], ids=["20", "1"])
+def test_text_contrast_is_wcag_aa_in_both_schemes(browser, scheme: str, path: Path) -> None:
+    page = open_email(browser, path, 650, scheme)
+    fallback = [255, 255, 255] if scheme == "light" else [18, 18, 18]
+    measured = page.evaluate(CONTRAST_JS, fallback)
+    assert len(measured) > 10
+    low = [m for m in measured if m["ratio"] < 4.5]
+    assert not low, f"text below 4.5:1 in {scheme} mode: {low[:5]}"
+    if scheme == "dark" and path == TWENTY:
+        page.screenshot(path=str(EXAMPLES / "screenshot-650-dark.png"))
+    page.close()
+
+
+def test_dark_mode_changes_text_and_background_together(browser) -> None:
+    light = open_email(browser, TWENTY, 650, "light")
+    dark = open_email(browser, TWENTY, 650, "dark")
+    style = "(s) => { const e = document.querySelector(s); const c = getComputedStyle(e);"
+    style += " return [c.color, getComputedStyle(e.closest('.card')).backgroundColor]; }"
+    for selector in ("h1", "h2 a", ".story p"):
+        (light_fg, light_bg), (dark_fg, dark_bg) = (
+            light.evaluate(style, selector),
+            dark.evaluate(style, selector),
+        )
+        assert light_fg != dark_fg and light_bg != dark_bg, selector
+    light.close()
+    dark.close()
