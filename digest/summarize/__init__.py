@@ -1,35 +1,105 @@
 """Seed -> Story: pick the headline, byline, lead paragraphs and key quotes.
 
-This first version is deliberately simple; the rules live in their own modules
-as they grow (cleaning, headline/byline, lead, quotes).
+The stages live in their own modules: blocks (split), chrome and page (label
+blocks, find the body), headline, byline, lead, quotes (with speakers and
+interview), html and markdown (other seed kinds), explain (why each block went
+where it did).
 """
 
 from __future__ import annotations
 
-import re
+import logging
+from dataclasses import dataclass, field
 
 from digest.model import Quote, Seed, Story
+from digest.summarize.blocks import Block, split_blocks
+from digest.summarize.byline import find_byline
+from digest.summarize.headline import find_headline
+from digest.summarize.lead import find_lead, lead_text
+from digest.summarize.page import Page, analyse
+from digest.summarize.quotes import Found, as_quotes, find_quotes
 
-_QUOTE = re.compile(r"[\u201c\"]([^\u201d\"]{20,}?)[\u201d\"]")
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Analysis:
+    """A story with the evidence for it: the labelled page and where each part came from."""
+
+    story: Story
+    page: Page
+    headline: int | None = None
+    byline: int | None = None
+    lead: list[int] = field(default_factory=list)
+    quotes: list[Found] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What a seed's markup says outright (HTML meta, Markdown heading)."""
+
+    title: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    image: str | None = None
 
 
 def summarize(seed: Seed) -> Story:
-    blocks = [b.strip() for b in seed.text.split("\n") if b.strip()]
-    headline = seed.meta.title or (blocks[0] if blocks else seed.source)
-    paragraphs = [b for b in blocks if len(b.split()) >= 25]
-    lead = tuple(paragraphs[:2])
-    quotes = tuple(
-        Quote(m.group(1).strip(), None)
-        for p in paragraphs
-        for m in _QUOTE.finditer(p)
-        if len(m.group(1).split()) >= 6
-    )[:3]
-    return Story(
-        headline=headline,
-        byline=seed.meta.byline,
-        lead=lead,
-        quotes=quotes,
-        url=seed.meta.url,
-        image=seed.meta.image,
+    return analyse_seed(seed).story
+
+
+def analyse_seed(seed: Seed) -> Analysis:
+    text, hints = _body_and_hints(seed)
+    page = analyse(split_blocks(text))
+    headline = find_headline(page)
+    lead = find_lead(page, headline, None)
+    byline, byline_at = find_byline(page, headline, lead[0] if lead else None)
+    skip = {i for i in (headline, byline_at) if i is not None}
+    quotes = find_quotes(page, skip)
+    story = Story(
+        headline=_headline(seed, hints, page, headline),
+        byline=seed.meta.byline or hints.byline or byline,
+        lead=tuple(lead_text(page.blocks[i]) for i in lead),
+        quotes=_with_front_quote(seed, as_quotes(quotes)),
+        url=_url(seed, hints),
+        image=seed.meta.image or hints.image,
         source=seed.source,
     )
+    return Analysis(story, page, headline, byline_at, lead, quotes)
+
+
+def _body_and_hints(seed: Seed) -> tuple[str, Hints]:
+    if seed.kind == "html":
+        from digest.summarize.html import read_html
+
+        return read_html(seed.text)
+    if seed.kind == "markdown":
+        from digest.summarize.markdown import read_markdown
+
+        return read_markdown(seed.text)
+    return seed.text, Hints()
+
+
+def _headline(seed: Seed, hints: Hints, page: Page, index: int | None) -> str:
+    if seed.meta.title:
+        return seed.meta.title
+    if hints.title:
+        return hints.title
+    if index is not None:
+        return page.blocks[index].text
+    first = next((b for b in page.blocks if isinstance(b, Block)), None)
+    return first.text if first else seed.source
+
+
+def _with_front_quote(seed: Seed, quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    if not seed.meta.quote:
+        return quotes
+    rest = tuple(q for q in quotes if q.text != seed.meta.quote)
+    return (Quote(seed.meta.quote, None), *rest)
+
+
+def _url(seed: Seed, hints: Hints) -> str | None:
+    url = seed.meta.url or hints.url
+    if url is None:
+        log.warning("%s: no URL (add `url:` front matter); the story will not link", seed.source)
+    return url

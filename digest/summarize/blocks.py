@@ -1,0 +1,88 @@
+"""Split a seed's text into blocks and measure them.
+
+A scraped page puts one block (paragraph, menu item, caption...) per line with a
+blank line between blocks. Lines inside a block are soft wraps, lists or code, so
+they are joined with one space: every text we return is then the seed's own text
+after whitespace normalisation, never a rewrite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_BLANK = re.compile(r"\n[ \t\u00a0]*\n")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
+# Uppercase letters beyond ASCII, so names like "Élodie" or "ŁUKASZ" count as capitalised.
+UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
+UPPER += "".join(chr(c) for c in range(0x370, 0x530) if chr(c).isupper())
+
+
+def norm(text: str) -> str:
+    """Collapse every run of whitespace to one space: the only change we make to text."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def key(text: str) -> str:
+    """A comparison key: lower case, letters and digits only, for spotting repeats."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class Block:
+    index: int
+    text: str  # whitespace-normalised
+    lines: tuple[str, ...]  # the raw lines, stripped, for code and list detection
+    line_no: int  # 1-based line of the seed where the block starts
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def ends_sentence(self) -> bool:
+        return bool(_END.search(self.text))
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Cut the text into blocks at blank lines, or at every line if it has none."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    has_blanks = sum(1 for ln in lines if not ln.strip()) * 8 >= len(lines)
+    blocks: list[Block] = []
+    start = 0
+    current: list[str] = []
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if stripped and current and not has_blanks:
+            _add(blocks, current, start)
+            current = []
+        if not stripped:
+            if current:
+                _add(blocks, current, start)
+                current = []
+            continue
+        if not current:
+            start = number
+        current.append(stripped)
+    if current:
+        _add(blocks, current, start)
+    return blocks
+
+
+def _add(blocks: list[Block], lines: list[str], start: int) -> None:
+    text = norm(" ".join(lines))
+    if text:
+        blocks.append(Block(len(blocks), text, tuple(lines), start))
+
+
+def repeats(blocks: list[Block]) -> Counter[str]:
+    """How often each block's text occurs in the page (menus and ads repeat)."""
+    return Counter(key(b.text) for b in blocks)
+
+
+def word_list(text: str) -> list[str]:
+    return _WORD.findall(text)

@@ -1,0 +1,136 @@
+"""Find the author's name(s): "By ..." lines, a name beside the date, a signature.
+
+Looked for first between the headline and the lead, where pages print bylines,
+then in the footer ("Written by", "About the author") and in a closing signature.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.summarize import chrome
+from digest.summarize.blocks import UPPER, Block
+from digest.summarize.names import NAME, is_name, proper_case
+from digest.summarize.page import CHROME, DATE, MENU, Page
+
+_BY = re.compile(
+    r"^(?:by|written by|posted by|words by|story by|reporting by|author|authors)\s*:?\s+(.+)$",
+    re.IGNORECASE,
+)
+_CUT = re.compile(
+    r"\s*(?:@|\||•|·|—|–|\s-\s|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d).*$",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(r"\(([^)]*)\)")
+_NOT_AUTHOR_ROLE = re.compile(r"photo|picture|illustrat|graphic|video|image|edit", re.IGNORECASE)
+_JOB = re.compile(
+    r"\b(?:reporter|editor|writer|correspondent|columnist|contributor|staff|journalist|"
+    r"author|producer|critic|analyst)s?\b",
+    re.IGNORECASE,
+)
+_STAFF = re.compile(r"^(?:our|by our)\s+(?:\w+\s+){0,2}(?:staff|correspondents?|reporters?|team)$",
+                    re.IGNORECASE)
+_SIGNATURE = re.compile(rf"[.!?\"”]\s*[—–]\s*({NAME})\s*$")
+_FOOTER = re.compile(rf"^({NAME})\s*(?:—|–|\||·|•)\s*\S")
+_LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
+
+
+def by_line(text: str) -> str | None:
+    """Authors from a "By ..." line: dates, handles and photographers cut off."""
+    match = _BY.match(chrome.spaced(text.strip()))
+    if not match:
+        return None
+    rest = _CUT.sub("", match.group(1))
+    if len(rest.split()) > 14:
+        return None
+    people = []
+    for part in re.split(r"\s*(?:,|&|\band\b)\s*", rest):
+        role = _ROLE.search(part)
+        if role and _NOT_AUTHOR_ROLE.search(role.group(1)):
+            continue
+        part = _ROLE.sub("", part).strip(" ,.;:")
+        if part:
+            people.append(part)
+    names = [p for p in people if 1 <= len(p.split()) <= 5]
+    if not names or len(names) != len(people):
+        return None
+    return ", ".join(names) if len(names) > 2 else " and ".join(names)
+
+
+def name_block(page: Page, i: int) -> str | None:
+    """A block (or one of its lines) that is a bare name next to a date, job or button."""
+    block = page.blocks[i]
+    for n, line in enumerate(block.lines):
+        line = re.split(r"\s+[•·|]\s+", line)[0].strip()
+        if _STAFF.match(line):
+            return line
+        if not is_name(line):
+            continue
+        others = [x for k, x in enumerate(block.lines) if k != n]
+        if others and any(_meta(Block(0, x, (x,), 0)) for x in others):
+            return line
+        if block.text != line and _meta(Block(0, block.text[len(line):], ("",), 0)):
+            return line
+        if any(_meta(page.blocks[j]) for j in (i - 1, i + 1) if 0 <= j < len(page.blocks)):
+            return line
+    return None
+
+
+def _meta(block: Block) -> bool:
+    text = block.text.strip(" •·|")
+    return (
+        chrome.is_date(block)
+        or bool(_JOB.search(text) and block.words <= 8)
+        or bool(re.search(r"\bfollow\b|\bmin read\b", text, re.IGNORECASE))
+        or bool(re.fullmatch(r"\d+[hdm]|\d+\s+(?:hours?|days?|min)\s*(?:ago)?", text))
+    )
+
+
+def is_meta(page: Page, i: int) -> bool:
+    """A date, "By" line or byline name: what sits between a headline and its story."""
+    block = page.blocks[i]
+    return page.kinds[i] == DATE or bool(by_line(block.text)) or bool(name_block(page, i))
+
+
+def find_byline(page: Page, headline: int | None, lead: int | None) -> tuple[str | None, int | None]:
+    """The byline and the block it came from; (None, None) when the page has none."""
+    first = max(0, (headline if headline is not None else page.start) - 8)
+    last = lead if lead is not None else page.start
+    for i in range(first, max(first, last)):
+        found = _header_byline(page, i)
+        if found:
+            return _finish(found, page), i
+    for i in range(first, len(page.blocks)):
+        found = _footer_byline(page, i)
+        if found:
+            return _finish(found, page), i
+    return None, None
+
+
+def _header_byline(page: Page, i: int) -> str | None:
+    if page.kinds[i] == CHROME and page.reasons[i] != MENU:
+        return None
+    text = page.blocks[i].text
+    return by_line(text) if by_line(text) else name_block(page, i)
+
+
+def _footer_byline(page: Page, i: int) -> str | None:
+    text = page.blocks[i].text
+    after = page.blocks[i + 1].text if i + 1 < len(page.blocks) else ""
+    if _LEAD_IN.search(text) and is_name(after):
+        return after
+    signature = _SIGNATURE.search(text)
+    if signature and is_name(signature.group(1)) and page.start <= i < page.end + 2:
+        return signature.group(1)
+    footer = _FOOTER.match(text)
+    if footer and is_name(footer.group(1)) and chrome.is_date(Block(0, text, (text,), 0)) is False:
+        rest = text[footer.end(1) :]
+        if re.search(r"\d{4}", rest):
+            return footer.group(1)
+    return None
+
+
+def _finish(name: str, page: Page) -> str:
+    text = "\n".join(b.text for b in page.blocks)
+    return proper_case(re.sub(rf"\s+(?=[^{UPPER}\w])", " ", name).strip(), text)

@@ -1,0 +1,144 @@
+"""Recognise site chrome: menus, ads, share buttons, captions, comments, dates, code.
+
+Every rule here is generic page vocabulary or shape (a line that ends with a photo
+credit, a "3 days ago" stamp, a run of one-word menu items), never a site's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.summarize.blocks import UPPER, Block
+
+_I = re.IGNORECASE
+# Short blocks that are wholly chrome (menus, ads, share and sign-in buttons).
+_CHROME_LINE = re.compile(
+    r"^(?:advertisement|advertising|ad|ads|sponsored|sponsorisé|promoted|paid (?:post|partner)|"
+    r"report this ad|skip to (?:main )?(?:content|navigation)|accessibility.*|sign ?in|sign ?up|"
+    r"log ?in|log ?out|login|logout|register|my account|my profile|edit profile|subscribe|"
+    r"menu|search|home|close|share|tweet|email|print|pin it|reblog|like|comment|reply|follow|"
+    r"following|more|next|previous|undo|show more|read more|load more|back to top|"
+    r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|instagram|youtube|rss|tumblr|"
+    r"messenger|permalink|fullscreen|thumbnails|bookmark(?:ed)?|recommend(?:ed)?|tags|topics)"
+    r"[\s:!.>›»|]*$",
+    _I,
+)
+_CHROME_PHRASE = re.compile(
+    r"\b(?:share (?:on|via|this|by)|follow (?:us|me|on)|sign up (?:for|to)|newsletter|"
+    r"subscribe (?:to|now)|in your inbox|cookie (?:policy|settings|preferences|consent)|"
+    r"(?:use|accept) (?:all )?cookies|privacy policy|terms (?:of|and) "
+    r"(?:use|service|conditions)|all rights reserved|copyright|©|taboola|outbrain|zergnet|"
+    r"promoted (?:links|content|stories)|sponsored (?:links|content|stories)|"
+    r"(?:you )?might also like|you may also like|recommended (?:for you|by|stories)|"
+    r"around the web|related (?:posts|articles|stories|content|reads|topics|videos|links)|"
+    r"more (?:stories|on this story|from|videos|news)|most (?:popular|read|viewed|watched|shared)|"
+    r"trending (?:now|articles|stories)|read (?:the )?next|up next|next (?:story|article|post)|"
+    r"get (?:our|the) app|download (?:our|the) app|click to view|view (?:this image|gallery)|"
+    r"min read|all posts|learn more|advertise with us|contact us|about us|"
+    r"don'?t miss|enable javascript|javascript is disabled|accept all|manage preferences|"
+    r"reuse this content|about this content|(?:is )?supported by$|sponsored by|from the section|"
+    r"^(?:tags|tagged|topics|filed under|categories|read more stories about)\s*:|^related\s*:)",
+    _I,
+)
+_COMMENT = re.compile(
+    r"\b(?:\d+|a|an|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|"
+    r"\bnotify of\b|\binline feedbacks?\b|\bview (?:all )?comments\b|\boldest\b.*\bnewest\b|"
+    r"\bmost voted\b|\bnewest\b.*\boldest\b|\bleave a (?:reply|comment)\b|\bpost (?:a )?comment\b|"
+    r"^\d[\d,.]*k?\s*(?:comments?|messages|replies|responses|reactions)\b|"
+    r"\b(?:show|load|hide) (?:more )?comments\b|\bjoin the (?:conversation|discussion)\b|"
+    r"\bcomments? (?:are )?(?:closed|policy)\b|\bcommenting policy\b|\bplease comment\b|"
+    r"\bwe (?:welcome|would love) your (?:comments|thoughts)\b|\bto comment\b|"
+    r"\bwrite the first response\b|\bconversation powered by\b|\bcomment count\b|"
+    r"^(?:\d+\s+)?comments?$|\breply to\b|\bwhat are your thoughts\b|\bcomment data\b",
+    _I,
+)
+_CREDIT_START = re.compile(
+    r"^(?:media caption|image caption|caption|main image|top image|image|photo(?:graph)?s?|"
+    r"picture|pictured|top photo|illustration|video|credit|source|clockwise from \w+|"
+    r"above|left|right|from left)\b\s*(?:by\b|:|,|\|)|^in this (?:photo|image|picture|file photo)\b",
+    _I,
+)
+_CREDIT_END = re.compile(
+    r"(?:\b(?:photo(?:graph)?|image|picture|illustration|credit|source)s?\s*(?:by|:|©)\s*"
+    r"[^.!?]{1,80}|getty images?|shutterstock|\bafp\b|\bap photo\b|/\s*reuters|"
+    r"\breuters\s*/|\bcourtesy(?: of)?\b[^.!?]{1,60}|©[^.!?]{1,60})\s*\)?$",
+    _I,
+)
+# A caption that ends its sentence with an agency or photographer in capitals.
+_CAPS_CREDIT = re.compile(rf"[.!?)\]]\s+[{UPPER}][{UPPER}0-9/&.,'’ \-]{{2,50}}$")
+_DATE = re.compile(
+    r"\b(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m)?)",
+    _I,
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:posted|published|updated|first published|last (?:modified|updated)|on|at|am|pm|"
+    r"utc|gmt|e[sd]t|p[sd]t|bst|cet|mon|tue|wed|thu|fri|sat|sun|\w+day|today|yesterday|min|"
+    r"read|ago|\d+[hdm])\b",
+    _I,
+)
+_CODE = re.compile(r"[{};]\s*$|^\s*(?://|/\*|#include|import |from \S+ import|def |var |const |"
+                   r"let |function\b|<[a-z!/])|=>|\)\s*\{|</\w+>")
+
+
+_CHROME_WORDS = frozenset(
+    "share tweet email print pin it reblog like comment follow following facebook twitter "
+    "linkedin whatsapp pinterest reddit more bookmark bookmarked recommend recommended "
+    "close undo next previous".split()
+)
+
+
+def spaced(text: str) -> str:
+    """Unglue words a scraper ran together ("Nolan22 Dec", "PressDecember 2")."""
+    text = re.sub(r"(?<=[^\W\d_])(?=\d)", " ", text)
+    return re.sub(r"(?<=[a-z])(?=[A-Z][a-z]+\.? \d)", " ", text)
+
+
+def is_chrome(block: Block) -> str | None:
+    """Why a block is page chrome, or None when it may be content."""
+    text = block.text
+    if _CHROME_LINE.match(text):
+        return "menu or button"
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if words and len(words) <= 8 and all(w in _CHROME_WORDS for w in words):
+        return "menu or button"
+    if re.fullmatch(r"[\d\s.,:/%()+\-•·|]*[kKmM]?", text):
+        return "counter or number"
+    if block.words <= 25 and _CHROME_PHRASE.search(text):
+        return "site chrome (share, subscribe, related, legal)"
+    if text.count("|") >= 2 and block.words <= 20:
+        return "menu or site title"
+    return None
+
+
+def is_comment(block: Block) -> bool:
+    return block.words <= 30 and bool(_COMMENT.search(block.text))
+
+
+def is_date(block: Block) -> bool:
+    """A dateline alone: a date or time and little else."""
+    text = spaced(block.text)
+    if block.words > 12 or not _DATE.search(text) and not re.search(r"\b\d+[hdm]\b", text):
+        return False
+    rest = _DATE.sub(" ", text)
+    rest = _DATE_WORDS.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2
+
+
+def is_caption(block: Block) -> str | None:
+    """Why a block looks like a photo caption or credit, or None."""
+    text = block.text
+    if _CREDIT_START.match(text):
+        return "caption (starts like a caption)"
+    if _CREDIT_END.search(text):
+        return "caption (ends with a credit)"
+    if block.words >= 6 and _CAPS_CREDIT.search(text) and not text.endswith(("”", '"')):
+        return "caption (ends with a credit)"
+    return None
+
+
+def is_code(block: Block) -> bool:
+    """Code samples: lines ending in braces or semicolons, markup, keywords."""
+    hits = sum(1 for line in block.lines if _CODE.search(line))
+    return hits >= max(1, len(block.lines) // 2)

@@ -1,0 +1,79 @@
+"""Pick the article's own title from the lines above its first paragraph.
+
+Cues, all generic: a title sits just above the byline or date; pages print it
+twice (the title bar and the article) while ads repeat three times and more; it is
+a phrase, not a paragraph; a section kicker ("COLUMN NAME: ...") or a standfirst
+(a full sentence, often two) is not it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.summarize.blocks import UPPER, word_list
+from digest.summarize.byline import is_meta
+from digest.summarize.page import CAPTION, CHROME, CODE, COMMENT, DATE, PROSE, Page
+
+_KICKER = re.compile(rf"^[{UPPER}0-9][{UPPER}0-9 &'’.\-]{{2,}}:\s")
+_INNER_SENTENCE = re.compile(rf"[.!?]\s+[{UPPER}]")
+_SKIP = (CHROME, COMMENT, CAPTION, DATE, CODE)
+_LOOK_BACK = 25
+
+
+def find_headline(page: Page) -> int | None:
+    """Index of the headline block, or None if nothing above the body looks like one."""
+    first = max(0, page.start - _LOOK_BACK)
+    last = min(page.end, page.start + 4)
+    best, best_score = None, float("-inf")
+    for i in range(first, last):
+        score = _score(page, i)
+        if score is not None and score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _score(page: Page, i: int) -> float | None:
+    block = page.blocks[i]
+    if page.kinds[i] in _SKIP or not 2 <= block.words <= 30 or block.text.endswith(":"):
+        return None
+    if is_meta(page, i) or not _prose_follows(page, i):
+        return None
+    score = 0.0
+    words = word_list(block.text)
+    capitals = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    score += 2.0 if capitals >= 0.6 * len(words) else 0.0
+    score -= 3.0 if len(words) < 4 else 0.0
+    score -= 4.0 if block.text.endswith(".") else 0.0
+    score -= 4.0 if _INNER_SENTENCE.search(block.text) else 0.0
+    score -= 6.0 if _KICKER.match(block.text) or block.text.isupper() else 0.0
+    score -= 6.0 if page.kinds[i] == PROSE else 0.0
+    seen = page.repeated(i)
+    score += 4.0 if seen == 2 else -4.0 if seen > 2 else 0.0
+    score += 5.0 if _meta_follows(page, i) else 0.0
+    return score - 0.3 * _distance(page, i)
+
+
+def _ahead(page: Page, i: int, count: int) -> list[int]:
+    """The next `count` blocks that are not buttons, counters or captions."""
+    found: list[int] = []
+    for j in range(i + 1, len(page.blocks)):
+        if page.kinds[j] in (CHROME, CAPTION) and not is_meta(page, j):
+            continue
+        found.append(j)
+        if len(found) == count:
+            break
+    return found
+
+
+def _meta_follows(page: Page, i: int) -> bool:
+    return any(is_meta(page, j) for j in _ahead(page, i, 3))
+
+
+def _prose_follows(page: Page, i: int) -> bool:
+    return any(page.kinds[j] == PROSE for j in range(i + 1, min(len(page.blocks), i + 16)))
+
+
+def _distance(page: Page, i: int) -> int:
+    """Content blocks between the candidate and the body (chrome does not count)."""
+    return sum(1 for j in range(i + 1, max(i + 1, page.start)) if page.kinds[j] not in _SKIP)
+

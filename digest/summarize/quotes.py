@@ -1,0 +1,176 @@
+"""Find the article's direct quotations, attribute them, rank them.
+
+A quote is a quoted span of six words or more that a reporting verb in its
+paragraph gives to a speaker, an answer in an interview ("NAME: ..."), or a block
+the page attributes with a "— Name" line. Scare quotes, titles and code strings
+are not quotes; a quote the page prints twice (a pull quote) ranks first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.model import Quote
+from digest.summarize import speakers
+from digest.summarize.blocks import key
+from digest.summarize.interview import interview_quotes
+from digest.summarize.page import PROSE, TEXT, Page
+from digest.summarize.speakers import NameBook
+
+MAX_QUOTES = 5
+MIN_WORDS = 6
+_OPEN = "“\""
+_TITLE_CUE = re.compile(
+    r"\b(?:titled|entitled|called|named|dubbed|headlined|book|novel|film|movie|song|album|"
+    r"show|series|episode|phrase|term|word|words|slogan|hashtag|so-called|known as|reads|"
+    r"read|like|as in|such as|search for|type|typing|enter)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"[{}();=<>\\]|\w\.\w+\(|^\s*[#$/]|\b(?:var|def|function|return)\b")
+_SMALL = frozenset("a an the of and or in on at to for with by from as but is are was".split())
+
+
+@dataclass
+class Found:
+    text: str
+    speaker: str | None
+    index: int  # block index, for page order
+    how: str  # "reported", "interview", "block"
+    pull: bool = False
+
+    def score(self, order: int) -> float:
+        value = 100.0 if self.pull else 0.0
+        value += 10.0 if self.text[:1].isupper() or self.text[:1] in "[“\"" else -10.0
+        value += min(len(self.text.split()), 35) / 5
+        value -= 5.0 if self.how == "interview" else 0.0
+        value -= 3.0 if self.speaker and self.speaker[:1].islower() else 0.0
+        return value - 0.5 * order
+
+
+def find_quotes(page: Page, skip: set[int]) -> list[Found]:
+    """Attributed quotes in the body, best first, at most MAX_QUOTES."""
+    body = [i for i in range(page.start, page.end) if i not in skip and _quotable(page, i)]
+    book = NameBook(" ".join(page.blocks[i].text for i in body))
+    found: list[Found] = []
+    last: Found | None = None
+    for i in body:
+        for quote in _reported(page, i, book, last):
+            found.append(quote)
+            last = quote
+    found.extend(_block_quotes(page, body, book))
+    found.extend(interview_quotes(page, body, book, MIN_WORDS))
+    return _rank(page, found)
+
+
+def _quotable(page: Page, i: int) -> bool:
+    return page.kinds[i] in (PROSE, TEXT)
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each double-quoted span; an unclosed quote runs to the end."""
+    found: list[tuple[int, int]] = []
+    start = -1
+    for pos, char in enumerate(text):
+        if start < 0 and (char == "“" or char == '"' and _opens(text, pos)):
+            start = pos + 1
+        elif start >= 0 and char in "”\"":
+            found.append((start, pos))
+            start = -1
+    if start >= 0:
+        found.append((start, len(text)))
+    return found
+
+
+def _opens(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos else " "
+    return not before.isalnum()
+
+
+def _reported(page: Page, i: int, book: NameBook, last: Found | None) -> list[Found]:
+    text = page.blocks[i].text
+    found: list[Found] = []
+    places = spans(text)
+    previous = None
+    for n, (start, end) in enumerate(places):
+        quote = _clean(text[start:end])
+        before = text[places[n - 1][1] + 1 if n else 0 : max(0, start - 1)]
+        after = text[end + 1 : places[n + 1][0] - 1 if n + 1 < len(places) else len(text)]
+        if not quote or _TITLE_CUE.search(before) or not _is_speech(quote):
+            continue
+        raw = speakers.speaker_after(after) or speakers.speaker_before(before)
+        speaker = _resolve(raw, page, i, book, previous or last)
+        if speaker is None and previous is not None and not before.strip(" ,.;:"):
+            speaker = previous.speaker
+        if speaker is None and not before.strip() and last and i - last.index <= 3:
+            speaker = last.speaker  # a paragraph that only continues the last quote
+        if speaker:
+            previous = Found(quote, speaker, i, "reported")
+            found.append(previous)
+    return found
+
+
+def _clean(quote: str) -> str | None:
+    quote = quote.strip().rstrip(",").strip()
+    if len(quote.split()) < MIN_WORDS:
+        return None
+    return quote
+
+
+def _is_speech(quote: str) -> bool:
+    """Not a title (Most Words Capitalised), not a code string."""
+    if _CODE.search(quote):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", quote) if w.lower() not in _SMALL]
+    capitals = sum(1 for w in words if w[0].isupper())
+    return not words or capitals < 0.7 * len(words) or len(words) > 14
+
+
+def _resolve(
+    raw: str | None, page: Page, i: int, book: NameBook, last: Found | None
+) -> str | None:
+    if raw is None:
+        return None
+    speaker = speakers.clean_speaker(raw)
+    if speaker is None:
+        return None
+    if speaker in speakers.PRONOUNS:
+        if speaker in ("he", "she") and last and last.speaker and i - last.index <= 4:
+            return last.speaker
+        return None
+    if speaker[:1].islower():
+        return speaker
+    return book.fullest(speaker)
+
+
+def _block_quotes(page: Page, body: list[int], book: NameBook) -> list[Found]:
+    """A quoted post or excerpt: a block followed by a "— Name ..." line."""
+    found: list[Found] = []
+    for i in range(max(1, page.start), min(page.end + 1, len(page.blocks))):
+        match = re.match(rf"^[—–―-]\s*({speakers.PROPER})", page.blocks[i].text)
+        quote = page.blocks[i - 1].text
+        if match and i - 1 in body and len(quote.split()) >= MIN_WORDS:
+            name = speakers.trim_name(match.group(1))
+            if name:
+                found.append(Found(quote.strip("“”\""), book.fullest(name), i - 1, "block"))
+    return found
+
+
+def _rank(page: Page, found: list[Found]) -> list[Found]:
+    everything = key(" ".join(b.text for b in page.blocks))
+    for quote in found:
+        quote.pull = everything.count(key(quote.text)) >= 2
+    ranked = sorted(enumerate(found), key=lambda pair: -pair[1].score(pair[0]))
+    kept: list[Found] = []
+    for _, quote in ranked:
+        k = key(quote.text)
+        if any(k in key(other.text) or key(other.text) in k for other in kept):
+            continue
+        kept.append(quote)
+        if len(kept) == MAX_QUOTES:
+            break
+    return kept
+
+
+def as_quotes(found: list[Found]) -> tuple[Quote, ...]:
+    return tuple(Quote(f.text, f.speaker) for f in found)

@@ -1,0 +1,122 @@
+"""Who said it: reporting verbs, pronouns, and the fullest form of a name.
+
+A quote is attributed within its own paragraph ("... ," Ms Vale said; She added:
+"..."; according to ...). A pronoun points back to the last named speaker, and a
+surname alone is written as the page names the person most fully.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from digest.summarize.blocks import UPPER
+from digest.summarize.names import PARTICLES, TITLES
+
+VERBS = (
+    r"(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|tweeted|posted|"
+    r"explained|explains|noted|notes|stated|states|continued|continues|recalled|recalls|"
+    r"insisted|insists|argued|argues|warned|warns|claimed|claims|acknowledged|admitted|"
+    r"admits|replied|replies|answered|declared|announced|complained|remarked|observed|"
+    r"conceded|concluded|concludes|urged|exclaimed|joked|jokes|laughed|shouted|cautioned)"
+)
+_TOKEN = rf"(?:[{UPPER}][^\W_]*(?:['’\-.][^\W_]+)*\.?|[{UPPER}]\.)"
+_PARTICLE = r"(?:" + "|".join(sorted(PARTICLES)) + r")"
+PROPER = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
+_PROPER_RE = re.compile(PROPER)
+PRONOUNS = frozenset("he she they it i we".split())
+_NOUNS = (
+    r"(?:report|study|statement|source|sources|company|agency|group|spokesman|spokeswoman|"
+    r"spokesperson|police|ministry|department|government|court|official|officials|survey|"
+    r"letter|post|tweet|author|authors|researchers|organisation|organization|firm|team)"
+)
+_FUNCTION = frozenset(
+    """the a an but and when then as in on at for if so while after before since although
+    though yet or nor because with by from to of this that these those it its there here
+    what why how who where which his her their our my your one""".split()
+)
+_LY = r",?(?:\s+(?:\w+ly|also|later|then|once|again|has|had|have|would|will)|(?:\s+[a-z]+){1,3}\s+and)?"
+_APPOSITION = r"(?:(?:his|her|their|its|the|an?)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+)?"
+SUBJECT = (
+    rf"(?:{_APPOSITION}(?:the\s+|an?\s+)?(?:[a-z]+\s+){{0,2}}{PROPER}|he|she|they|it|I|we|"
+    rf"the\s+{_NOUNS})"
+)
+_BEFORE = re.compile(rf"(?:^|[\s,(])({SUBJECT}){_LY}\s+{VERBS}\b[^.!?“”\"]{{0,80}}$", re.UNICODE)
+_AFTER_SV = re.compile(rf"^[\s,;:—–\-]*({SUBJECT}){_LY}\s+{VERBS}\b")
+_AFTER_VS = re.compile(
+    rf"^[\s,;:—–\-]*{VERBS}\s+((?:[a-z]+\s+){{0,3}}?{PROPER}|he|she|they|it|the\s+{_NOUNS})"
+)
+_ACCORDING = re.compile(rf"according to\s+((?:the\s+)?{PROPER}|the\s+{_NOUNS})")
+
+
+def speaker_before(text: str) -> str | None:
+    """Speaker of a quote that follows `text` ("Ms Vale said: ")."""
+    match = _BEFORE.search(text)
+    if match:
+        return match.group(1)
+    match = _ACCORDING.search(text[-80:])
+    return match.group(1) if match else None
+
+
+def speaker_after(text: str) -> str | None:
+    """Speaker of a quote that `text` follows ("," Ms Vale said.)."""
+    for pattern in (_AFTER_SV, _AFTER_VS):
+        match = pattern.match(text)
+        if match:
+            return match.group(1)
+    match = _ACCORDING.match(text.lstrip(" ,;—–-"))
+    return match.group(1) if match else None
+
+
+def clean_speaker(raw: str) -> str | None:
+    """The name inside a speaker phrase, or the pronoun or noun phrase; None if unusable."""
+    raw = raw.strip(" ,")
+    if raw.lower() in PRONOUNS:
+        return raw.lower()
+    if re.fullmatch(rf"the\s+{_NOUNS}", raw, re.IGNORECASE):
+        return raw
+    names = _PROPER_RE.findall(raw)
+    if not names:
+        return None
+    name = names[-1]
+    if raw.lower().startswith("the ") and raw.endswith(name) and raw[4:].strip() == name:
+        return raw  # an organisation: "the Food Standards Agency"
+    name = trim_name(name)
+    if not name or name.split()[0].lower() in _FUNCTION or name.lower() in _FUNCTION:
+        return None
+    return name
+
+
+def trim_name(name: str) -> str:
+    """Drop function words and everything up to a title: "Then Mr Obama" -> "Obama"."""
+    tokens = name.split()
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].strip(".").lower() in TITLES and k < len(tokens) - 1:
+            tokens = tokens[k + 1 :]
+            break
+    while tokens and tokens[0].lower() in _FUNCTION:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+class NameBook:
+    """The capitalised phrases of the body, to write a surname as its fullest form."""
+
+    def __init__(self, text: str) -> None:
+        self.forms: Counter[str] = Counter()
+        for phrase in _PROPER_RE.findall(text):
+            trimmed = trim_name(phrase.rstrip("."))
+            if trimmed and len(trimmed.split()) <= 5:
+                self.forms[trimmed] += 1
+
+    def fullest(self, name: str) -> str:
+        tokens = name.split()
+        size = len(tokens)
+        longer = [
+            (count, len(form), form)
+            for form, count in self.forms.items()
+            if len(form.split()) > size
+            and (form.split()[-size:] == tokens or form.split()[:size] == tokens)
+            and all(t[0].isupper() or t.lower() in PARTICLES for t in form.split())
+        ]
+        return max(longer)[2] if longer else name
