@@ -82,7 +82,7 @@ def _meta(block: Block) -> bool:
     return (
         chrome.is_date(block)
         or bool(_JOB.search(text) and block.words <= 8)
-        or bool(re.search(r"\bfollow\b|\bmin read\b", text, re.IGNORECASE))
+        or bool(re.search(r"\bfollow\b|\bmin read\b|^share\b|^tweet\b", text, re.IGNORECASE))
         or bool(re.fullmatch(r"\d+[hdm]|\d+\s+(?:hours?|days?|min)\s*(?:ago)?", text))
     )
 
@@ -109,10 +109,10 @@ def find_byline(page: Page, headline: int | None, lead: int | None) -> tuple[str
 
 
 def _header_byline(page: Page, i: int) -> str | None:
-    if page.kinds[i] == CHROME and page.reasons[i] != MENU:
-        return None
-    text = page.blocks[i].text
-    return by_line(text) if by_line(text) else name_block(page, i)
+    found = by_line(page.blocks[i].text)
+    if found or page.kinds[i] == CHROME and page.reasons[i] != MENU:
+        return found
+    return name_block(page, i)
 
 
 def _footer_byline(page: Page, i: int) -> str | None:

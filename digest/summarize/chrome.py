@@ -85,7 +85,8 @@ _CODE = re.compile(r"[{};]\s*$|^\s*(?://|/\*|#include|import |from \S+ import|de
 _CHROME_WORDS = frozenset(
     "share tweet email print pin it reblog like comment follow following facebook twitter "
     "linkedin whatsapp pinterest reddit more bookmark bookmarked recommend recommended "
-    "close undo next previous".split()
+    "close undo next previous sign log in out up register login logout subscribe search menu "
+    "home".split()
 )
 
 

@@ -50,6 +50,7 @@ def analyse(blocks: list[Block]) -> Page:
         kinds.append(kind)
         reasons.append(reason)
     _mark_menus(blocks, kinds, reasons)
+    _mark_credited(blocks, kinds, reasons)
     page = Page(blocks, kinds, reasons, counts)
     page.start, page.end = _body_span(page)
     _mark_comment_thread(page)
@@ -100,6 +101,14 @@ def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> No
                 if kinds[j] == TEXT:
                     kinds[j], reasons[j] = CHROME, MENU
         run = []
+
+
+def _mark_credited(blocks: list[Block], kinds: list[str], reasons: list[str]) -> None:
+    """A short block just above a bare photo credit line is that photo's caption."""
+    for i in range(1, len(blocks)):
+        credit = kinds[i] == CAPTION and blocks[i].words <= 8
+        if credit and kinds[i - 1] in (PROSE, TEXT) and blocks[i - 1].words <= 30:
+            kinds[i - 1], reasons[i - 1] = CAPTION, "dropped: caption (above a photo credit)"
 
 
 def _weight(page: Page, i: int) -> float:

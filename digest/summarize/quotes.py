@@ -40,12 +40,13 @@ class Found:
     pull: bool = False
 
     def score(self, order: int) -> float:
+        """Pull quotes first, then whole sentences before fragments, in page order."""
         value = 100.0 if self.pull else 0.0
         value += 10.0 if self.text[:1].isupper() or self.text[:1] in "[“\"" else -10.0
-        value += min(len(self.text.split()), 35) / 5
+        value -= 3.0 if len(self.text.split()) < 8 else 0.0
         value -= 5.0 if self.how == "interview" else 0.0
         value -= 3.0 if self.speaker and self.speaker[:1].islower() else 0.0
-        return value - 0.5 * order
+        return value - order
 
 
 def find_quotes(page: Page, skip: set[int]) -> list[Found]:

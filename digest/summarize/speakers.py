@@ -20,7 +20,12 @@ VERBS = (
     r"admits|replied|replies|answered|declared|announced|complained|remarked|observed|"
     r"conceded|concluded|concludes|urged|exclaimed|joked|jokes|laughed|shouted|cautioned)"
 )
-_TOKEN = rf"(?:[{UPPER}][^\W_]*(?:['’\-.][^\W_]+)*\.?|[{UPPER}]\.)"
+# A trailing dot only on initials and honorifics, so a name never runs on into the
+# next sentence ("... said Ana Ruiz. Later ...").
+_TOKEN = (
+    rf"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov)\.|[{UPPER}]\.|"
+    rf"[{UPPER}][^\W_]*(?:['’\-][^\W_]+)*(?![’']t\b))"
+)
 _PARTICLE = r"(?:" + "|".join(sorted(PARTICLES)) + r")"
 PROPER = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
 _PROPER_RE = re.compile(PROPER)
@@ -82,7 +87,7 @@ def clean_speaker(raw: str) -> str | None:
     if raw.lower().startswith("the ") and raw.endswith(name) and raw[4:].strip() == name:
         return raw  # an organisation: "the Food Standards Agency"
     name = trim_name(name)
-    if not name or name.split()[0].lower() in _FUNCTION or name.lower() in _FUNCTION:
+    if not name or name.split()[0].lower() in _FUNCTION or re.search(r"n[’']t\b", name):
         return None
     return name
 
