@@ -100,7 +100,8 @@ def _reported(page: Page, i: int, book: NameBook, last: Found | None) -> list[Fo
         if not quote or _TITLE_CUE.search(before) or not _is_speech(quote):
             continue
         raw = speakers.speaker_after(after) or speakers.speaker_before(before)
-        speaker = _resolve(raw, page, i, book, previous or last)
+        context = text[: max(0, start - 1)]
+        speaker = _resolve(raw, page, i, book, previous or last, context)
         if speaker is None and previous is not None and not before.strip(" ,.;:"):
             speaker = previous.speaker
         if speaker is None and not before.strip() and last and i - last.index <= 3:
@@ -128,19 +129,27 @@ def _is_speech(quote: str) -> bool:
 
 
 def _resolve(
-    raw: str | None, page: Page, i: int, book: NameBook, last: Found | None
+    raw: str | None, page: Page, i: int, book: NameBook, last: Found | None, context: str
 ) -> str | None:
+    """A full name for the speaker phrase: pronouns and "the report" point back."""
     if raw is None:
         return None
     speaker = speakers.clean_speaker(raw)
     if speaker is None:
         return None
-    if speaker in speakers.PRONOUNS:
-        if speaker in ("he", "she") and last and last.speaker and i - last.index <= 4:
+    if speaker in ("he", "she"):
+        # The person this paragraph has just named, else whoever spoke last.
+        named = speakers.recent_subject(context)
+        if named:
+            return book.fullest(named)
+        if last and last.speaker and i - last.index <= 4:
             return last.speaker
         return None
+    if speaker in speakers.PRONOUNS:
+        return None
     if speaker[:1].islower():
-        return speaker
+        earlier = " ".join(page.blocks[j].text for j in range(page.start, i + 1))
+        return speakers.author_of(speaker, earlier) or speaker
     return book.fullest(speaker)
 
 

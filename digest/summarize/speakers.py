@@ -54,6 +54,27 @@ _AFTER_VS = re.compile(
 _ACCORDING = re.compile(rf"according to\s+((?:the\s+)?{PROPER}|the\s+{_NOUNS})")
 
 
+_ORG = rf"{_TOKEN}(?:\s+(?:(?:of|on|and|for|the|de)\s+)*{_TOKEN}){{0,8}}"
+_SUBJECT_START = re.compile(rf"(?:^|[.!?]\s+)({PROPER})(?=,?\s+[a-z])")
+
+
+def recent_subject(text: str) -> str | None:
+    """The named subject of the last sentence in `text` that starts with a name."""
+    for match in reversed(list(_SUBJECT_START.finditer(text))):
+        name = clean_speaker(match.group(1))
+        if name and name not in PRONOUNS:
+            return name
+    return None
+
+
+def author_of(noun_phrase: str, text: str) -> str | None:
+    """Who made "the report": the name after "report ... by" earlier in the text."""
+    noun = noun_phrase.split()[-1]
+    pattern = rf"\b{re.escape(noun)}\b[^.!?]{{0,80}}?\bby\s+(?:the\s+)?({_ORG})"
+    found = re.search(pattern, text)
+    return found.group(1) if found else None
+
+
 def speaker_before(text: str) -> str | None:
     """Speaker of a quote that follows `text` ("Ms Vale said: ")."""
     match = _BEFORE.search(text)
