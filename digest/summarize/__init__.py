@@ -15,6 +15,7 @@ from digest.model import Quote, Seed, Story
 from digest.summarize.blocks import Block, split_blocks
 from digest.summarize.byline import find_byline
 from digest.summarize.headline import find_headline
+from digest.summarize.hints import Hints
 from digest.summarize.lead import find_lead, lead_text
 from digest.summarize.page import Page, analyse
 from digest.summarize.quotes import Found, as_quotes, find_quotes
@@ -32,16 +33,6 @@ class Analysis:
     byline: int | None = None
     lead: list[int] = field(default_factory=list)
     quotes: list[Found] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Hints:
-    """What a seed's markup says outright (HTML meta, Markdown heading)."""
-
-    title: str | None = None
-    byline: str | None = None
-    url: str | None = None
-    image: str | None = None
 
 
 def summarize(seed: Seed) -> Story:

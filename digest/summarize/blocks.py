@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")  # noqa: RUF001
+_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")  # noqa: RUF001
 # Uppercase letters beyond ASCII, so names like "Élodie" or "ŁUKASZ" count as capitalised.
 UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
 UPPER += "".join(chr(c) for c in range(0x370, 0x530) if chr(c).isupper())
@@ -86,3 +86,8 @@ def repeats(blocks: list[Block]) -> Counter[str]:
 
 def word_list(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A set of words written as one string, so vocabularies read as prose."""
+    return frozenset(words.split())

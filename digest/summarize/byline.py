@@ -18,7 +18,7 @@ _BY = re.compile(
     re.IGNORECASE,
 )
 _CUT = re.compile(
-    r"\s*(?:@|\||•|·|—|–|\s-\s|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d|"
+    r"\s*(?:@|\||•|·|—|–|\s-\s|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d|"  # noqa: RUF001
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d).*$",
     re.IGNORECASE,
 )
@@ -29,10 +29,11 @@ _JOB = re.compile(
     r"author|producer|critic|analyst)s?\b",
     re.IGNORECASE,
 )
-_STAFF = re.compile(r"^(?:our|by our)\s+(?:\w+\s+){0,2}(?:staff|correspondents?|reporters?|team)$",
-                    re.IGNORECASE)
-_SIGNATURE = re.compile(rf"[.!?\"”]\s*[—–]\s*({NAME})\s*$")
-_FOOTER = re.compile(rf"^({NAME})\s*(?:—|–|\||·|•)\s*\S")
+_STAFF = re.compile(
+    r"^(?:our|by our)\s+(?:\w+\s+){0,2}(?:staff|correspondents?|reporters?|team)$", re.IGNORECASE
+)
+_SIGNATURE = re.compile(rf"[.!?\"”]\s*[—–]\s*({NAME})\s*$")  # noqa: RUF001
+_FOOTER = re.compile(rf"^({NAME})\s*(?:—|–|\||·|•)\s*\S")  # noqa: RUF001
 _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
 
 
@@ -70,7 +71,7 @@ def name_block(page: Page, i: int) -> str | None:
         others = [x for k, x in enumerate(block.lines) if k != n]
         if others and any(_meta(Block(0, x, (x,), 0)) for x in others):
             return line
-        if block.text != line and _meta(Block(0, block.text[len(line):], ("",), 0)):
+        if block.text != line and _meta(Block(0, block.text[len(line) :], ("",), 0)):
             return line
         if any(_meta(page.blocks[j]) for j in (i - 1, i + 1) if 0 <= j < len(page.blocks)):
             return line
@@ -93,7 +94,9 @@ def is_meta(page: Page, i: int) -> bool:
     return page.kinds[i] == DATE or bool(by_line(block.text)) or bool(name_block(page, i))
 
 
-def find_byline(page: Page, headline: int | None, lead: int | None) -> tuple[str | None, int | None]:
+def find_byline(
+    page: Page, headline: int | None, lead: int | None
+) -> tuple[str | None, int | None]:
     """The byline and the block it came from; (None, None) when the page has none."""
     first = max(0, (headline if headline is not None else page.start) - 8)
     last = lead if lead is not None else page.start
@@ -110,7 +113,7 @@ def find_byline(page: Page, headline: int | None, lead: int | None) -> tuple[str
 
 def _header_byline(page: Page, i: int) -> str | None:
     found = by_line(page.blocks[i].text)
-    if found or page.kinds[i] == CHROME and page.reasons[i] != MENU:
+    if found or (page.kinds[i] == CHROME and page.reasons[i] != MENU):
         return found
     return name_block(page, i)
 

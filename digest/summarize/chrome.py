@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from digest.summarize.blocks import UPPER, Block
+from digest.summarize.blocks import UPPER, Block, wordset
+from digest.summarize.names import NAME
 
 _I = re.IGNORECASE
 # Short blocks that are wholly chrome (menus, ads, share and sign-in buttons).
@@ -20,7 +21,7 @@ _CHROME_LINE = re.compile(
     r"following|more|next|previous|undo|show more|read more|load more|back to top|"
     r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|instagram|youtube|rss|tumblr|"
     r"messenger|permalink|fullscreen|thumbnails|bookmark(?:ed)?|recommend(?:ed)?|tags|topics)"
-    r"[\s:!.>›»|]*$",
+    r"[\s:!.>›»|]*$",  # noqa: RUF001
     _I,
 )
 _CHROME_PHRASE = re.compile(
@@ -55,7 +56,8 @@ _COMMENT = re.compile(
 _CREDIT_START = re.compile(
     r"^(?:media caption|image caption|caption|main image|top image|image|photo(?:graph)?s?|"
     r"picture|pictured|top photo|illustration|video|credit|source|clockwise from \w+|"
-    r"above|left|right|from left)\b\s*(?:by\b|:|,|\|)|^in this (?:photo|image|picture|file photo)\b",
+    r"above|left|right|from left)\b\s*(?:by\b|:|,|\|)|"
+    r"^in this (?:photo|image|picture|file photo)\b",
     _I,
 )
 _CREDIT_END = re.compile(
@@ -65,7 +67,7 @@ _CREDIT_END = re.compile(
     _I,
 )
 # A caption that ends its sentence with an agency or photographer in capitals.
-_CAPS_CREDIT = re.compile(rf"[.!?)\]]\s+[{UPPER}][{UPPER}0-9/&.,'’ \-]{{2,50}}$")
+_CAPS_CREDIT = re.compile(rf"[.!?)\]]\s+[{UPPER}][{UPPER}0-9/&.,'’ \-]{{2,50}}$")  # noqa: RUF001
 _DATE = re.compile(
     r"\b(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
@@ -78,15 +80,19 @@ _DATE_WORDS = re.compile(
     r"read|ago|\d+[hdm])\b",
     _I,
 )
-_CODE = re.compile(r"[{};]\s*$|^\s*(?://|/\*|#include|import |from \S+ import|def |var |const |"
-                   r"let |function\b|<[a-z!/])|=>|\)\s*\{|</\w+>")
+_CODE = re.compile(
+    r"[{};]\s*$|^\s*(?://|/\*|#include|import |from \S+ import|def |var |const |"
+    r"let |function\b|<[a-z!/])|=>|\)\s*\{|</\w+>"
+)
 
 
-_CHROME_WORDS = frozenset(
-    "share tweet email print pin it reblog like comment follow following facebook twitter "
-    "linkedin whatsapp pinterest reddit more bookmark bookmarked recommend recommended "
-    "close undo next previous sign log in out up register login logout subscribe search menu "
-    "home".split()
+_CHROME_WORDS = wordset(
+    """
+    share tweet email print pin it reblog like comment follow following facebook twitter
+    linkedin whatsapp pinterest reddit more bookmark bookmarked recommend recommended
+    close undo next previous sign log in out up register login logout subscribe search
+    menu home
+    """
 )
 
 
@@ -120,7 +126,7 @@ def is_comment(block: Block) -> bool:
 def is_date(block: Block) -> bool:
     """A dateline alone: a date or time and little else."""
     text = spaced(block.text)
-    if block.words > 12 or not _DATE.search(text) and not re.search(r"\b\d+[hdm]\b", text):
+    if block.words > 12 or (not _DATE.search(text) and not re.search(r"\b\d+[hdm]\b", text)):
         return False
     rest = _DATE.sub(" ", text)
     rest = _DATE_WORDS.sub(" ", rest)
@@ -143,3 +149,23 @@ def is_code(block: Block) -> bool:
     """Code samples: lines ending in braces or semicolons, markup, keywords."""
     hits = sum(1 for line in block.lines if _CODE.search(line))
     return hits >= max(1, len(block.lines) // 2)
+
+
+_BIO_START = re.compile(
+    rf"^(?:about the author:?\s*)?{NAME}\s+(?:is|was|has|covers|writes|joined|arrives|lives|"
+    rf"teaches|holds|reports)\b"
+)
+_BIO_WORDS = re.compile(
+    r"\b(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|author of|"
+    r"degree|graduate|covers|freelance|follow (?:him|her|them)|email (?:him|her|them)|@\w)",
+    re.IGNORECASE,
+)
+
+
+def is_bio(block: Block) -> bool:
+    """An author's biography: "Name is a reporter who covers ...", "Name has a degree"."""
+    return (
+        block.words <= 90
+        and bool(_BIO_START.match(block.text))
+        and bool(_BIO_WORDS.search(block.text))
+    )

@@ -14,7 +14,7 @@ from digest.summarize.blocks import UPPER, word_list
 from digest.summarize.byline import is_meta
 from digest.summarize.page import CAPTION, CHROME, CODE, COMMENT, DATE, PROSE, Page
 
-_KICKER = re.compile(rf"^[{UPPER}0-9][{UPPER}0-9 &'’.\-]{{2,}}:\s")
+_KICKER = re.compile(rf"^[{UPPER}0-9][{UPPER}0-9 &'’.\-]{{2,}}:\s")  # noqa: RUF001
 _INNER_SENTENCE = re.compile(rf"[.!?]\s+[{UPPER}]")
 _SKIP = (CHROME, COMMENT, CAPTION, DATE, CODE)
 _LOOK_BACK = 25
@@ -76,4 +76,3 @@ def _prose_follows(page: Page, i: int) -> bool:
 def _distance(page: Page, i: int) -> int:
     """Content blocks between the candidate and the body (chrome does not count)."""
     return sum(1 for j in range(i + 1, max(i + 1, page.start)) if page.kinds[j] not in _SKIP)
-

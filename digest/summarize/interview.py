@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from digest.summarize.quotes import Found
     from digest.summarize.speakers import NameBook
 
-_LABEL = re.compile(rf"^([{UPPER}][\w.'’\- ]{{0,40}}?):\s+(\S.*)$")
+_LABEL = re.compile(rf"^([{UPPER}][\w.'’\- ]{{0,40}}?):\s+(\S.*)$")  # noqa: RUF001
 _ANSWER_WORDS = 40
 
 

@@ -8,35 +8,45 @@ from __future__ import annotations
 
 import re
 
-from digest.summarize.blocks import UPPER
+from digest.summarize.blocks import UPPER, wordset
 
-PARTICLES = frozenset("de da di del della der den van von la le du dos das bin ibn al el ter ten".split())
-_CAP = rf"[{UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*\.?"
+PARTICLES = wordset(
+    """
+    de da di del della der den van von la le du dos das bin ibn al el ter ten
+    """
+)
+_CAP = rf"[{UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*\.?"  # noqa: RUF001
 _PART = r"(?:" + "|".join(sorted(PARTICLES)) + r")"
 _INITIALS = rf"\(?[{UPPER}]\.(?:[{UPPER}]\.)*\)?"
 TOKEN = rf"(?:{_INITIALS}|{_CAP}|{_PART}(?=\s+[{UPPER}]))"
 NAME = rf"(?:{_INITIALS}\s+|{_CAP}\s+)(?:{TOKEN}\s+){{0,3}}{_CAP}"
 _NAME_RE = re.compile(NAME)
 # Capitalised words that are page furniture or titles, not parts of a byline name.
-NOT_NAMES = frozenset(
-    """the a an of and in on at for to with from by is are was news home more video videos
-    sport sports business tech science health world politics opinion culture life style travel
-    report reports section sections share follow sign search menu email subscribe top stories
-    story latest read live data market markets page help contact about us our your my new
-    edition all most popular related posts comments comment advertisement sponsored view
-    watch photo photos gallery images image credit today week month year january february
-    march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday staff reporter editor writer correspondent
-    online program institute university united nations america american national
-    international association center centre department company group inc ltd""".split()
+NOT_NAMES = wordset(
+    """
+    the a an of and in on at for to with from by is are was news home more video videos
+    sport sports business tech science health world politics opinion culture life style
+    travel report reports section sections share follow sign search menu email subscribe
+    top stories story latest read live data market markets page help contact about us
+    our your my new edition all most popular related posts comments comment
+    advertisement sponsored view watch photo photos gallery images image credit today
+    week month year january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday staff
+    reporter editor writer correspondent online program institute university united
+    nations america american national international association center centre department
+    company group inc ltd
+    """
 )
-TITLES = frozenset(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
-    secretary senator sen rep representative gov governor mayor judge justice chief inspector
-    sergeant sgt officer detective captain capt general gen colonel col lieutenant lt
-    commander admiral father rev reverend bishop archbishop pope king queen prince princess
-    ceo chairman chairwoman chair director spokesman spokeswoman spokesperson minister
-    chancellor ambassador coach dean superintendent commissioner constable deputy""".split()
+TITLES = wordset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
+    secretary senator sen rep representative gov governor mayor judge justice chief
+    inspector sergeant sgt officer detective captain capt general gen colonel col
+    lieutenant lt commander admiral father rev reverend bishop archbishop pope king
+    queen prince princess ceo chairman chairwoman chair director spokesman spokeswoman
+    spokesperson minister chancellor ambassador coach dean superintendent commissioner
+    constable deputy
+    """
 )
 
 

@@ -23,8 +23,15 @@ PROSE, TEXT, CHROME, COMMENT, CAPTION, DATE, CODE = (
     "code",
 )
 MENU = "dropped: menu"
-_SCORES = {PROSE: 0.0, TEXT: -3.0, CHROME: -12.0, COMMENT: -20.0, CAPTION: -4.0, DATE: -3.0,
-           CODE: 1.0}
+_SCORES = {
+    PROSE: 0.0,
+    TEXT: -3.0,
+    CHROME: -12.0,
+    COMMENT: -20.0,
+    CAPTION: -4.0,
+    DATE: -3.0,
+    CODE: 1.0,
+}
 
 
 @dataclass
@@ -73,6 +80,8 @@ def classify(block: Block) -> tuple[str, str]:
     why = chrome.is_chrome(block)
     if why:
         return CHROME, f"dropped: {why}"
+    if chrome.is_bio(block):
+        return CHROME, "dropped: author bio"
     if chrome.is_code(block):
         return CODE, "dropped: code sample"
     why = chrome.is_caption(block)
@@ -91,7 +100,7 @@ def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> No
     for i, block in enumerate([*blocks, None]):
         short = block is not None and (
             kinds[i] in (CHROME, DATE)
-            or kinds[i] == TEXT and block.words <= 4 and not block.ends_sentence
+            or (kinds[i] == TEXT and block.words <= 4 and not block.ends_sentence)
         )
         if short:
             run.append(i)
@@ -147,4 +156,3 @@ def _mark_comment_thread(page: Page) -> None:
                 if page.kinds[j] in (PROSE, TEXT):
                     page.kinds[j], page.reasons[j] = COMMENT, "dropped: comment thread"
             return
-

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from digest.model import Quote
 from digest.summarize import speakers
-from digest.summarize.blocks import key
+from digest.summarize.blocks import key, wordset
 from digest.summarize.interview import interview_quotes
 from digest.summarize.page import PROSE, TEXT, Page
 from digest.summarize.speakers import NameBook
 
 MAX_QUOTES = 5
 MIN_WORDS = 6
-_OPEN = "“\""
+_OPEN = '“"'
 _TITLE_CUE = re.compile(
     r"\b(?:titled|entitled|called|named|dubbed|headlined|book|novel|film|movie|song|album|"
     r"show|series|episode|phrase|term|word|words|slogan|hashtag|so-called|known as|reads|"
@@ -28,7 +28,11 @@ _TITLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _CODE = re.compile(r"[{}();=<>\\]|\w\.\w+\(|^\s*[#$/]|\b(?:var|def|function|return)\b")
-_SMALL = frozenset("a an the of and or in on at to for with by from as but is are was".split())
+_SMALL = wordset(
+    """
+    a an the of and or in on at to for with by from as but is are was
+    """
+)
 
 
 @dataclass
@@ -42,7 +46,7 @@ class Found:
     def score(self, order: int) -> float:
         """Pull quotes first, then whole sentences before fragments, in page order."""
         value = 100.0 if self.pull else 0.0
-        value += 10.0 if self.text[:1].isupper() or self.text[:1] in "[“\"" else -10.0
+        value += 10.0 if self.text[:1].isupper() or self.text[:1] in '[“"' else -10.0
         value -= 3.0 if len(self.text.split()) < 8 else 0.0
         value -= 5.0 if self.how == "interview" else 0.0
         value -= 3.0 if self.speaker and self.speaker[:1].islower() else 0.0
@@ -73,9 +77,9 @@ def spans(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     start = -1
     for pos, char in enumerate(text):
-        if start < 0 and (char == "“" or char == '"' and _opens(text, pos)):
+        if start < 0 and (char == "“" or (char == '"' and _opens(text, pos))):
             start = pos + 1
-        elif start >= 0 and char in "”\"":
+        elif start >= 0 and char in '”"':
             found.append((start, pos))
             start = -1
     if start >= 0:
@@ -123,7 +127,7 @@ def _is_speech(quote: str) -> bool:
     """Not a title (Most Words Capitalised), not a code string."""
     if _CODE.search(quote):
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", quote) if w.lower() not in _SMALL]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", quote) if w.lower() not in _SMALL]  # noqa: RUF001
     capitals = sum(1 for w in words if w[0].isupper())
     return not words or capitals < 0.7 * len(words) or len(words) > 14
 
@@ -157,12 +161,12 @@ def _block_quotes(page: Page, body: list[int], book: NameBook) -> list[Found]:
     """A quoted post or excerpt: a block followed by a "— Name ..." line."""
     found: list[Found] = []
     for i in range(max(1, page.start), min(page.end + 1, len(page.blocks))):
-        match = re.match(rf"^[—–―-]\s*({speakers.PROPER})", page.blocks[i].text)
+        match = re.match(rf"^[—–―-]\s*({speakers.PROPER})", page.blocks[i].text)  # noqa: RUF001
         quote = page.blocks[i - 1].text
         if match and i - 1 in body and len(quote.split()) >= MIN_WORDS:
             name = speakers.trim_name(match.group(1))
             if name:
-                found.append(Found(quote.strip("“”\""), book.fullest(name), i - 1, "block"))
+                found.append(Found(quote.strip('“”"'), book.fullest(name), i - 1, "block"))
     return found
 
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 
-from digest.summarize.blocks import UPPER
+from digest.summarize.blocks import UPPER, wordset
 
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr gov sen rep pres rev
-    hon messrs no nos vol pp fig inc ltd co corp bros jan feb mar apr jun jul aug sep
-    sept oct nov dec vs etc al approx dept est univ ave blvd rd u.s u.k u.n e.g i.e""".split()
+_ABBREVIATIONS = wordset(
+    """
+    mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr gov sen rep pres rev hon
+    messrs no nos vol pp fig inc ltd co corp bros jan feb mar apr jun jul aug sep sept
+    oct nov dec vs etc al approx dept est univ ave blvd rd u.s u.k u.n e.g i.e
+    """
 )
-_BOUNDARY = re.compile(rf"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[{UPPER}0-9])")
+_BOUNDARY = re.compile(rf"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[{UPPER}0-9])")  # noqa: RUF001
 
 
 def split_sentences(text: str) -> list[str]:
@@ -43,8 +45,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     head = text[:dot]
     word = head.rsplit(None, 1)[-1] if head.strip() else ""
-    word = word.lstrip("\"“‘'([").lower()
+    word = word.lstrip("\"“‘'([").lower()  # noqa: RUF001
     if word in _ABBREVIATIONS:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.S.") do not end sentences.
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:\w\.)+\w", word))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from digest.summarize.blocks import UPPER
+from digest.summarize.blocks import UPPER, wordset
 from digest.summarize.names import PARTICLES, TITLES
 
 VERBS = (
@@ -24,32 +24,38 @@ VERBS = (
 # next sentence ("... said Ana Ruiz. Later ...").
 _TOKEN = (
     rf"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov)\.|[{UPPER}]\.|"
-    rf"[{UPPER}][^\W_]*(?:['’\-][^\W_]+)*(?![’']t\b))"
+    rf"[{UPPER}][^\W_]*(?:['’\-][^\W_]+)*(?![’']t\b))"  # noqa: RUF001
 )
 _PARTICLE = r"(?:" + "|".join(sorted(PARTICLES)) + r")"
 PROPER = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
 _PROPER_RE = re.compile(PROPER)
-PRONOUNS = frozenset("he she they it i we".split())
+PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we"])
 _NOUNS = (
     r"(?:report|study|statement|source|sources|company|agency|group|spokesman|spokeswoman|"
     r"spokesperson|police|ministry|department|government|court|official|officials|survey|"
     r"letter|post|tweet|author|authors|researchers|organisation|organization|firm|team)"
 )
-_FUNCTION = frozenset(
-    """the a an but and when then as in on at for if so while after before since although
+_FUNCTION = wordset(
+    """
+    the a an but and when then as in on at for if so while after before since although
     though yet or nor because with by from to of this that these those it its there here
-    what why how who where which his her their our my your one""".split()
+    what why how who where which his her their our my your one
+    """
 )
-_LY = r",?(?:\s+(?:\w+ly|also|later|then|once|again|has|had|have|would|will)|(?:\s+[a-z]+){1,3}\s+and)?"
+# Between a subject and its verb: an adverb or auxiliary, or "stepped in and".
+_LY = (
+    r",?(?:\s+(?:\w+ly|also|later|then|once|again|has|had|have|would|will)"
+    r"|(?:\s+[a-z]+){1,3}\s+and)?"
+)
 _APPOSITION = r"(?:(?:his|her|their|its|the|an?)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+)?"
 SUBJECT = (
     rf"(?:{_APPOSITION}(?:the\s+|an?\s+)?(?:[a-z]+\s+){{0,2}}{PROPER}|he|she|they|it|I|we|"
     rf"the\s+{_NOUNS})"
 )
 _BEFORE = re.compile(rf"(?:^|[\s,(])({SUBJECT}){_LY}\s+{VERBS}\b[^.!?“”\"]{{0,80}}$", re.UNICODE)
-_AFTER_SV = re.compile(rf"^[\s,;:—–\-]*({SUBJECT}){_LY}\s+{VERBS}\b")
+_AFTER_SV = re.compile(rf"^[\s,;:—–\-]*({SUBJECT}){_LY}\s+{VERBS}\b")  # noqa: RUF001
 _AFTER_VS = re.compile(
-    rf"^[\s,;:—–\-]*{VERBS}\s+((?:[a-z]+\s+){{0,3}}?{PROPER}|he|she|they|it|the\s+{_NOUNS})"
+    rf"^[\s,;:—–\-]*{VERBS}\s+((?:[a-z]+\s+){{0,3}}?{PROPER}|he|she|they|it|the\s+{_NOUNS})"  # noqa: RUF001
 )
 _ACCORDING = re.compile(rf"according to\s+((?:the\s+)?{PROPER}|the\s+{_NOUNS})")
 
@@ -90,7 +96,7 @@ def speaker_after(text: str) -> str | None:
         match = pattern.match(text)
         if match:
             return match.group(1)
-    match = _ACCORDING.match(text.lstrip(" ,;—–-"))
+    match = _ACCORDING.match(text.lstrip(" ,;—–-"))  # noqa: RUF001
     return match.group(1) if match else None
 
 
@@ -108,7 +114,7 @@ def clean_speaker(raw: str) -> str | None:
     if raw.lower().startswith("the ") and raw.endswith(name) and raw[4:].strip() == name:
         return raw  # an organisation: "the Food Standards Agency"
     name = trim_name(name)
-    if not name or name.split()[0].lower() in _FUNCTION or re.search(r"n[’']t\b", name):
+    if not name or name.split()[0].lower() in _FUNCTION or re.search(r"n[’']t\b", name):  # noqa: RUF001
         return None
     return name
 
