@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _SPACE = re.compile(r"\s+")
@@ -38,11 +39,15 @@ class Block:
     lines: tuple[str, ...]  # the raw lines, stripped, for code and list detection
     line_no: int  # 1-based line of the seed where the block starts
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 
-    @property
+    @cached_property
+    def key(self) -> str:
+        return key(self.text)
+
+    @cached_property
     def ends_sentence(self) -> bool:
         return bool(_END.search(self.text))
 
@@ -81,7 +86,7 @@ def _add(blocks: list[Block], lines: list[str], start: int) -> None:
 
 def repeats(blocks: list[Block]) -> Counter[str]:
     """How often each block's text occurs in the page (menus and ads repeat)."""
-    return Counter(key(b.text) for b in blocks)
+    return Counter(b.key for b in blocks)
 
 
 def word_list(text: str) -> list[str]:

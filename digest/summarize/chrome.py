@@ -119,14 +119,25 @@ def is_chrome(block: Block) -> str | None:
     return None
 
 
+_COMMENT_HINT = re.compile(
+    r"ago|comment|notify|feedback|voted|newest|repl|conversation|discussion|response|thoughts|"
+    r"messages|reactions",
+    re.IGNORECASE,
+)
+
+
 def is_comment(block: Block) -> bool:
-    return block.words <= 30 and bool(_COMMENT.search(block.text))
+    # A cheap look for the vocabulary first: the full pattern is slow on every block.
+    text = block.text
+    return block.words <= 30 and bool(_COMMENT_HINT.search(text) and _COMMENT.search(text))
 
 
 def is_date(block: Block) -> bool:
     """A dateline alone: a date or time and little else."""
+    if block.words > 12:
+        return False
     text = spaced(block.text)
-    if block.words > 12 or (not _DATE.search(text) and not re.search(r"\b\d+[hdm]\b", text)):
+    if not _DATE.search(text) and not re.search(r"\b\d+[hdm]\b", text):
         return False
     rest = _DATE.sub(" ", text)
     rest = _DATE_WORDS.sub(" ", rest)
@@ -138,9 +149,10 @@ def is_caption(block: Block) -> str | None:
     text = block.text
     if _CREDIT_START.match(text):
         return "caption (starts like a caption)"
-    if _CREDIT_END.search(text):
+    tail = text[-120:]  # credits sit at the end: no need to scan a whole paragraph
+    if _CREDIT_END.search(tail):
         return "caption (ends with a credit)"
-    if block.words >= 6 and _CAPS_CREDIT.search(text) and not text.endswith(("”", '"')):
+    if block.words >= 6 and _CAPS_CREDIT.search(tail) and not text.endswith(("”", '"')):
         return "caption (ends with a credit)"
     return None
 

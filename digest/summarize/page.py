@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from digest.summarize import chrome
-from digest.summarize.blocks import Block, key, repeats, word_list
+from digest.summarize.blocks import Block, repeats
 
 PROSE, TEXT, CHROME, COMMENT, CAPTION, DATE, CODE = (
     "prose",
@@ -45,7 +45,7 @@ class Page:
     notes: dict[int, str] = field(default_factory=dict)  # explain labels set by the pickers
 
     def repeated(self, index: int) -> int:
-        return self.counts[key(self.blocks[index].text)]
+        return self.counts[self.blocks[index].key]
 
 
 def analyse(blocks: list[Block]) -> Page:
@@ -66,10 +66,10 @@ def analyse(blocks: list[Block]) -> Page:
 
 def is_prose(block: Block) -> bool:
     """A sentence-like paragraph: enough words, mostly lower case, ends like a sentence."""
-    words = word_list(block.text)
+    words = block.text.split()
     if len(words) < 8 or not (block.ends_sentence or len(words) >= 25):
         return False
-    lower = sum(1 for w in words if w[0].islower())
+    lower = sum(1 for w in words if w.lstrip("(\"'“‘[")[:1].islower())
     return lower >= 0.35 * len(words)
 
 

@@ -20,7 +20,7 @@ from digest.summarize.speakers import NameBook
 
 MAX_QUOTES = 5
 MIN_WORDS = 6
-_OPEN = '“"'
+_MARKS = re.compile('[“”"]')
 _TITLE_CUE = re.compile(
     r"\b(?:titled|entitled|called|named|dubbed|headlined|book|novel|film|movie|song|album|"
     r"show|series|episode|phrase|term|word|words|slogan|hashtag|so-called|known as|reads|"
@@ -76,7 +76,8 @@ def spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each double-quoted span; an unclosed quote runs to the end."""
     found: list[tuple[int, int]] = []
     start = -1
-    for pos, char in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        pos, char = mark.start(), mark.group()
         if start < 0 and (char == "“" or (char == '"' and _opens(text, pos))):
             start = pos + 1
         elif start >= 0 and char in '”"':
