@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 
 from digest.model import Quote, Seed, Story
-from digest.summarize.blocks import Block, split_blocks
+from digest.summarize.blocks import Block, key, split_blocks
 from digest.summarize.byline import find_byline
 from digest.summarize.headline import find_headline
 from digest.summarize.hints import Hints
@@ -42,7 +42,7 @@ def summarize(seed: Seed) -> Story:
 def analyse_seed(seed: Seed) -> Analysis:
     text, hints = _body_and_hints(seed)
     page = analyse(split_blocks(text))
-    headline = find_headline(page)
+    headline = _headline_index(page, hints.title or seed.meta.title, hints.title is not None)
     lead = find_lead(page, headline, None)
     byline, byline_at = find_byline(page, headline, lead[0] if lead else None)
     skip = {i for i in (headline, byline_at) if i is not None}
@@ -69,6 +69,22 @@ def _body_and_hints(seed: Seed) -> tuple[str, Hints]:
 
         return read_markdown(seed.text)
     return seed.text, Hints()
+
+
+def _headline_index(page: Page, title: str | None, declared: bool) -> int | None:
+    """The block holding the title the markup or front matter gives, else our own pick.
+
+    When markup declares a title that the body text does not repeat (trafilatura
+    drops it), there is no headline block and the lead search starts at the body.
+    """
+    if title:
+        wanted = key(title)
+        for i, block in enumerate(page.blocks[: page.start + 4]):
+            if block.key == wanted:
+                return i
+        if declared:
+            return None
+    return find_headline(page)
 
 
 def _headline(seed: Seed, hints: Hints, page: Page, index: int | None) -> str:

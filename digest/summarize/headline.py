@@ -12,7 +12,7 @@ import re
 
 from digest.summarize.blocks import UPPER, word_list
 from digest.summarize.byline import is_meta
-from digest.summarize.page import CAPTION, CHROME, CODE, COMMENT, DATE, PROSE, Page
+from digest.summarize.page import CAPTION, CHROME, CODE, COMMENT, DATE, PROSE, TEXT, Page
 
 _KICKER = re.compile(rf"^[{UPPER}0-9][{UPPER}0-9 &'’.\-]{{2,}}:\s")  # noqa: RUF001
 _INNER_SENTENCE = re.compile(rf"[.!?]\s+[{UPPER}]")
@@ -38,6 +38,8 @@ def _score(page: Page, i: int) -> float | None:
         return None
     if is_meta(page, i) or not _prose_follows(page, i):
         return None
+    if page.kinds[i] == PROSE and block.words >= 15:
+        return None  # a paragraph, not a title
     score = 0.0
     words = word_list(block.text)
     capitals = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
@@ -47,10 +49,38 @@ def _score(page: Page, i: int) -> float | None:
     score -= 4.0 if _INNER_SENTENCE.search(block.text) else 0.0
     score -= 6.0 if _KICKER.match(block.text) or block.text.isupper() else 0.0
     score -= 6.0 if page.kinds[i] == PROSE else 0.0
-    seen = page.repeated(i)
-    score += 4.0 if seen == 2 else -4.0 if seen > 2 else 0.0
-    score += 5.0 if _meta_follows(page, i) else 0.0
+    score -= 4.0 if _in_list(page, i) else 0.0
+    score += _repeat_score(page, i)
+    score += _meta_score(page, i)
     return score - 0.3 * _distance(page, i)
+
+
+def _in_list(page: Page, i: int) -> bool:
+    """One of three or more title-like lines in a row: a list of links to other stories."""
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while (
+            0 <= j < len(page.blocks)
+            and page.kinds[j] == TEXT
+            and page.blocks[j].words >= 5
+            and not is_meta(page, j)
+        ):
+            run += 1
+            j += step
+    return run >= 3
+
+
+def _repeat_score(page: Page, i: int) -> float:
+    """Printed twice (title bar and article) is a title; inside the body, an ad."""
+    seen = page.repeated(i)
+    if seen > 2:
+        return -4.0
+    if seen < 2:
+        return 0.0
+    wanted = page.blocks[i].key
+    in_body = any(page.blocks[j].key == wanted for j in range(page.start, page.end) if j != i)
+    return -4.0 if in_body else 4.0
 
 
 def _ahead(page: Page, i: int, count: int) -> list[int]:
@@ -65,8 +95,12 @@ def _ahead(page: Page, i: int, count: int) -> list[int]:
     return found
 
 
-def _meta_follows(page: Page, i: int) -> bool:
-    return any(is_meta(page, j) for j in _ahead(page, i, 3))
+def _meta_score(page: Page, i: int) -> float:
+    """A byline or date right under the block: the closer, the surer."""
+    for rank, j in enumerate(_ahead(page, i, 3)):
+        if is_meta(page, j):
+            return 5.0 if rank == 0 else 3.0
+    return 0.0
 
 
 def _prose_follows(page: Page, i: int) -> bool:

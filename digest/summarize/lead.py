@@ -7,11 +7,14 @@ summary right under the headline with the story proper just after it).
 
 from __future__ import annotations
 
+import re
+
 from digest.summarize.blocks import Block
 from digest.summarize.byline import is_meta
 from digest.summarize.page import PROSE, Page
 from digest.summarize.sentences import split_sentences
 
+_LABELLED = re.compile(r"^[^\s:]+(?: [^\s:]+){0,3}: ")  # "NAME: ..." in an interview
 LEAD_BUDGET = 120  # words: the newsletter shows a taste, not the article
 _LONG = 160  # a first paragraph longer than this is cut at a sentence end
 _SHORT = 40  # a first paragraph shorter than this is joined by the next one
@@ -37,6 +40,7 @@ def find_lead(page: Page, headline: int | None, byline_at: int | None) -> list[i
         and page.blocks[first].words < _SHORT
         and page.blocks[first].words + page.blocks[found[1]].words <= LEAD_BUDGET
         and found[1] - first <= 4
+        and not _LABELLED.match(page.blocks[found[1]].text)
     ):
         lead.append(found[1])
     return lead

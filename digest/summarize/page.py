@@ -69,7 +69,7 @@ def is_prose(block: Block) -> bool:
     words = block.text.split()
     if len(words) < 8 or not (block.ends_sentence or len(words) >= 25):
         return False
-    lower = sum(1 for w in words if w.lstrip("(\"'“‘[")[:1].islower())
+    lower = sum(1 for w in words if w.lstrip("(\"'“‘[")[:1].islower())  # noqa: RUF001
     return lower >= 0.35 * len(words)
 
 

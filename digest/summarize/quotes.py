@@ -107,8 +107,10 @@ def _reported(page: Page, i: int, book: NameBook, last: Found | None) -> list[Fo
         raw = speakers.speaker_after(after) or speakers.speaker_before(before)
         context = text[: max(0, start - 1)]
         speaker = _resolve(raw, page, i, book, previous or last, context)
-        if speaker is None and previous is not None and not before.strip(" ,.;:"):
-            speaker = previous.speaker
+        if speaker is None and previous is not None:
+            # "“...,” she said. “...”": the paragraph's speaker goes on talking.
+            if not before.strip(" ,.;:") or speakers.HAS_VERB.search(before):
+                speaker = previous.speaker
         if speaker is None and not before.strip() and last and i - last.index <= 3:
             speaker = last.speaker  # a paragraph that only continues the last quote
         if speaker:
@@ -174,7 +176,7 @@ def _block_quotes(page: Page, body: list[int], book: NameBook) -> list[Found]:
 def _rank(page: Page, found: list[Found]) -> list[Found]:
     everything = key(" ".join(b.text for b in page.blocks))
     for quote in found:
-        quote.pull = everything.count(key(quote.text)) >= 2
+        quote.pull = _is_pulled(page, quote, everything)
     ranked = sorted(enumerate(found), key=lambda pair: -pair[1].score(pair[0]))
     kept: list[Found] = []
     for _, quote in ranked:
@@ -185,6 +187,18 @@ def _rank(page: Page, found: list[Found]) -> list[Found]:
         if len(kept) == MAX_QUOTES:
             break
     return kept
+
+
+def _is_pulled(page: Page, quote: Found, everything: str) -> bool:
+    """The page prints the quote twice, or sets one of its sentences apart as a block."""
+    text = key(quote.text)
+    if everything.count(text) >= 2:
+        return True
+    return any(
+        4 <= block.words <= 40 and block.key in text
+        for i, block in enumerate(page.blocks)
+        if i != quote.index and page.kinds[i] in (PROSE, TEXT)
+    )
 
 
 def as_quotes(found: list[Found]) -> tuple[Quote, ...]:

@@ -53,7 +53,10 @@ SUBJECT = (
     rf"the\s+{_NOUNS})"
 )
 _BEFORE = re.compile(rf"(?:^|[\s,(])({SUBJECT}){_LY}\s+{VERBS}\b[^.!?“”\"]{{0,80}}$", re.UNICODE)
-_AFTER_SV = re.compile(rf"^[\s,;:—–\-]*({SUBJECT}){_LY}\s+{VERBS}\b")  # noqa: RUF001
+# "Ana Ruiz, who runs the shop, said": an apposition may sit between name and verb.
+_AFTER_SV = re.compile(
+    rf"^[\s,;:—–\-]*({SUBJECT})(?:,[^,“”\"]{{1,80}},)?{_LY}\s+{VERBS}\b"  # noqa: RUF001
+)
 _AFTER_VS = re.compile(
     rf"^[\s,;:—–\-]*{VERBS}\s+((?:[a-z]+\s+){{0,3}}?{PROPER}|he|she|they|it|the\s+{_NOUNS})"  # noqa: RUF001
 )
@@ -81,11 +84,22 @@ def author_of(noun_phrase: str, text: str) -> str | None:
     return found.group(1) if found else None
 
 
+HAS_VERB = re.compile(rf"\b{VERBS}\b")
+_SAID = re.compile(rf"(?:^|[\s,(])({SUBJECT}){_LY}\s+{VERBS}\b")
+_LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]\s*$")
+
+
 def speaker_before(text: str) -> str | None:
     """Speaker of a quote that follows `text` ("Ms Vale said: ")."""
     match = _BEFORE.search(text)
     if match:
         return match.group(1)
+    # "Vale said the plan had worked. “...”": the sentence before names the speaker.
+    last = _LAST_SENTENCE.search(text)
+    if last:
+        said = _SAID.search(last.group(0))
+        if said:
+            return said.group(1)
     match = _ACCORDING.search(text[-80:])
     return match.group(1) if match else None
 
