@@ -107,16 +107,20 @@ def _reported(page: Page, i: int, book: NameBook, last: Found | None) -> list[Fo
         raw = speakers.speaker_after(after) or speakers.speaker_before(before)
         context = text[: max(0, start - 1)]
         speaker = _resolve(raw, page, i, book, previous or last, context)
-        if speaker is None and previous is not None:
-            # "“...,” she said. “...”": the paragraph's speaker goes on talking.
-            if not before.strip(" ,.;:") or speakers.HAS_VERB.search(before):
-                speaker = previous.speaker
-        if speaker is None and not before.strip() and last and i - last.index <= 3:
-            speaker = last.speaker  # a paragraph that only continues the last quote
+        speaker = speaker or _continued(before, i, previous, last)
         if speaker:
             previous = Found(quote, speaker, i, "reported")
             found.append(previous)
     return found
+
+
+def _continued(before: str, i: int, previous: Found | None, last: Found | None) -> str | None:
+    """An unattributed quote that carries on the one before it."""
+    if previous is not None and (not before.strip(" ,.;:") or speakers.HAS_VERB.search(before)):
+        return previous.speaker  # “...,” she said. “...”: the same voice goes on
+    if not before.strip() and last and i - last.index <= 3:
+        return last.speaker  # a paragraph that only continues the last quote
+    return None
 
 
 def _clean(quote: str) -> str | None:
