@@ -78,10 +78,26 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_LIST_OR_CODE = re.compile(r"^(?:\(?\d+[.)]|[-*•>])\s|[{}();=<>]")
+
+
 def _add(blocks: list[Block], lines: list[str], start: int) -> None:
+    if _separate_items(lines):
+        # Short lines with no list marks: menu items or a byline over a date, not one text.
+        for offset, line in enumerate(lines):
+            blocks.append(Block(len(blocks), norm(line), (line,), start + offset))
+        return
     text = norm(" ".join(lines))
     if text:
         blocks.append(Block(len(blocks), text, tuple(lines), start))
+
+
+def _separate_items(lines: list[str]) -> bool:
+    return (
+        len(lines) > 1
+        and all(len(line.split()) <= 8 for line in lines)
+        and not any(_LIST_OR_CODE.search(line) for line in lines)
+    )
 
 
 def repeats(blocks: list[Block]) -> Counter[str]:
