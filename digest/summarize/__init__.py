@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 
 from digest.model import Quote, Seed, Story
-from digest.summarize.blocks import Block, key, split_blocks
+from digest.summarize.blocks import key, split_blocks
 from digest.summarize.byline import find_byline
 from digest.summarize.headline import find_headline
 from digest.summarize.hints import Hints
@@ -94,8 +94,8 @@ def _headline(seed: Seed, hints: Hints, page: Page, index: int | None) -> str:
         return hints.title
     if index is not None:
         return page.blocks[index].text
-    first = next((b for b in page.blocks if isinstance(b, Block)), None)
-    return first.text if first else seed.source
+    # No title found: the first line is the best guess, and it is still the seed's own text.
+    return page.blocks[0].text if page.blocks else ""
 
 
 def _with_front_quote(seed: Seed, quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:

@@ -52,11 +52,18 @@ def _score(page: Page, i: int) -> float | None:
     score -= 4.0 if _in_list(page, i) else 0.0
     score += _repeat_score(page, i)
     score += _meta_score(page, i)
+    score -= 3.0 if i > page.start else 0.0  # below the first paragraph: a subhead or an ad
     return score - 0.3 * _distance(page, i)
 
 
 def _in_list(page: Page, i: int) -> bool:
-    """One of three or more title-like lines in a row: a list of links to other stories."""
+    """One of three or more title-like lines in a row: a list of links to other stories.
+
+    Unless a byline or date comes right under it: kickers and ads often sit in a row
+    above the real title.
+    """
+    if i + 1 < len(page.blocks) and is_meta(page, i + 1):
+        return False
     run = 1
     for step in (-1, 1):
         j = i + step
@@ -79,7 +86,8 @@ def _repeat_score(page: Page, i: int) -> float:
     if seen < 2:
         return 0.0
     wanted = page.blocks[i].key
-    in_body = any(page.blocks[j].key == wanted for j in range(page.start, page.end) if j != i)
+    places = [j for j, block in enumerate(page.blocks) if block.key == wanted]
+    in_body = any(page.start <= j < page.end for j in places)
     return -4.0 if in_body else 4.0
 
 

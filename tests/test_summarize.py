@@ -1,0 +1,100 @@
+"""The public entry point: Seed -> Story, on the sample seed and on synthetic pages."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from digest.model import FrontMatter, Seed
+from digest.seeds import read_seed
+from digest.summarize import summarize
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "seeds" / "000_2e6127321d3f8742.txt"
+SEEDS = Path(__file__).resolve().parent / "seeds_summarize"
+
+
+def _all_text(story) -> str:
+    quotes = " ".join(f"{q.text} {q.speaker}" for q in story.quotes)
+    return " ".join([story.headline, story.byline or "", *story.lead, quotes])
+
+
+def test_sample_seed_acceptance() -> None:
+    story = summarize(read_seed(SAMPLE))
+    assert story.headline == (
+        "What the Withdrawal of Minusma From Mali Says About Peacekeeping\u2019s Future"
+    )
+    assert story.byline == "Chlo\u00e9 Cosson"
+    assert story.lead[0].startswith("The coup in Niger in late July")
+    first = story.quotes[0]
+    assert first.text == (
+        "Can a peace mission exist at the same time as a counterinsurgency operation "
+        "of highly militarized goals?"
+    )
+    assert first.speaker is not None and first.speaker.endswith("Gauthier Vela")
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Online Program Enrolling Now",  # the repeated ad
+        "above picture",  # the photo caption ending in a credit
+        "Great article",  # a comment
+        "master\u2019s degree",  # the author bio
+        "UNGA78",  # related posts
+        "Sign up to get",  # the subscribe box
+        "Notify of",
+    ],
+)
+def test_sample_seed_output_has_no_chrome(chrome: str) -> None:
+    assert chrome not in _all_text(summarize(read_seed(SAMPLE)))
+
+
+def test_news_page_story() -> None:
+    story = summarize(read_seed(SEEDS / "news_page.txt"))
+    assert story.headline == "The Orchard Town That Learned to Share Its Apples"
+    assert story.byline == "Helena Voss-March"
+    assert story.lead[0].startswith("When the last commercial cider press")
+    text = _all_text(story)
+    for chrome in ("Larkspur", "SLOW FOOD", "Getty", "Related", "cookies", "best thing I have"):
+        assert chrome not in text
+
+
+def test_story_json_shape_is_stable() -> None:
+    story = summarize(read_seed(SEEDS / "news_page.txt"))
+    data = story.as_json()
+    assert list(data) == ["headline", "byline", "lead", "quotes"]
+    assert all(set(q) == {"text", "speaker"} for q in data["quotes"])  # type: ignore[attr-defined]
+
+
+def test_front_matter_wins_over_extraction() -> None:
+    meta = FrontMatter(
+        title="An editor's title",
+        url="https://example.org/a",
+        byline="Edi Tor",
+        image="https://example.org/a.jpg",
+        quote="An editor chose this line for the issue.",
+    )
+    text = (SEEDS / "news_page.txt").read_text(encoding="utf-8")
+    story = summarize(Seed(source="page.txt", text=text, meta=meta))
+    assert story.headline == "An editor's title"
+    assert story.byline == "Edi Tor"
+    assert story.url == "https://example.org/a"
+    assert story.image == "https://example.org/a.jpg"
+    assert story.quotes[0].text == "An editor chose this line for the issue."
+    assert len(story.quotes) > 1  # the extracted quotes follow
+
+
+def test_missing_url_is_a_warning_naming_the_seed(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="digest"):
+        story = summarize(Seed(source="nourl.txt", text="A title\n\nSome words here.\n"))
+    assert story.url is None
+    assert any("nourl.txt" in r.getMessage() for r in caplog.records)
+
+
+def test_empty_text_gives_an_empty_story() -> None:
+    story = summarize(Seed(source="empty.txt", text="\n\n"))
+    assert story.headline == ""
+    assert story.lead == () and story.quotes == () and story.byline is None
