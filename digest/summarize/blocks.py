@@ -96,6 +96,7 @@ def _separate_items(lines: list[str]) -> bool:
     return (
         len(lines) > 1
         and all(len(line.split()) <= 8 for line in lines)
+        and not any(line[:1].islower() for line in lines[1:])  # a soft-wrapped sentence
         and not any(_LIST_OR_CODE.search(line) for line in lines)
     )
 
