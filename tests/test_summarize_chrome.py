@@ -34,8 +34,15 @@ def test_a_short_line_above_a_bare_credit_is_a_caption() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["3 days ago", "Notify of", "Oldest Most Voted", "12 Comments", "View all comments",
-     "Leave a Reply", "Join the conversation"],
+    [
+        "3 days ago",
+        "Notify of",
+        "Oldest Most Voted",
+        "12 Comments",
+        "View all comments",
+        "Leave a Reply",
+        "Join the conversation",
+    ],
 )
 def test_comment_thread_markers(text: str) -> None:
     assert _kind(text) == COMMENT
@@ -46,7 +53,11 @@ def test_everything_after_a_comment_marker_past_the_body_is_the_thread() -> None
         f"Paragraph {n} of the story has enough words to read as a proper sentence here."
         for n in range(6)
     )
-    page = analyse(split_blocks(f"{body}\n\n4 Comments\n\nA reader\n\nI loved this piece very much indeed, thank you.\n"))
+    page = analyse(
+        split_blocks(
+            f"{body}\n\n4 Comments\n\nA reader\n\nI loved this piece very much indeed, thank you.\n"
+        )
+    )
     assert page.kinds[-1] == COMMENT and page.kinds[-2] == COMMENT
 
 
@@ -70,9 +81,16 @@ def test_datelines(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Advertisement", "Share on Facebook", "Share Tweet Share", "Related Posts",
-     "Subscribe to our newsletter", "We use cookies to improve your experience. Accept all cookies",
-     "\u00a9 2025 The Weekly Furrow. All rights reserved.", "653"],
+    [
+        "Advertisement",
+        "Share on Facebook",
+        "Share Tweet Share",
+        "Related Posts",
+        "Subscribe to our newsletter",
+        "We use cookies to improve your experience. Accept all cookies",
+        "\u00a9 2025 The Weekly Furrow. All rights reserved.",
+        "653",
+    ],
 )
 def test_chrome_lines(text: str) -> None:
     assert _kind(text) == CHROME

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +25,7 @@ _PIECES = st.sampled_from(
         "3 days ago",
         "Share",
         "The council met on Tuesday and voted to repair the old bridge over the river.",
-        "var x = \"a string that looks like a long quote in code\";",
+        'var x = "a string that looks like a long quote in code";',
         "\u201c",
         '"',
         ":",
@@ -36,7 +35,9 @@ _PIECES = st.sampled_from(
 _PAGE = st.lists(st.one_of(_PIECES, st.text(max_size=80)), max_size=25).map(
     lambda parts: "\n\n".join(parts)
 )
-_TEXT = st.one_of(st.text(max_size=400), _PAGE, st.text(alphabet=" \n\"\u201c\u201d:.,aA\u2014", max_size=200))
+_TEXT = st.one_of(
+    st.text(max_size=400), _PAGE, st.text(alphabet=' \n"\u201c\u201d:.,aA\u2014', max_size=200)
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

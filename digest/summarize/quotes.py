@@ -18,6 +18,7 @@ from digest.summarize.interview import interview_quotes
 from digest.summarize.page import PROSE, TEXT, Page
 from digest.summarize.speakers import NameBook
 
+_DASH_NAME = re.compile(rf"^[\u2014\u2013\u2015-]\s*({speakers.PROPER})")  # "— Ana Ruiz (@ana)"
 MAX_QUOTES = 5
 MIN_WORDS = 6
 _MARKS = re.compile('[“”"]')
@@ -167,10 +168,13 @@ def _resolve(
 def _block_quotes(page: Page, body: list[int], book: NameBook) -> list[Found]:
     """A quoted post or excerpt: a block followed by a "— Name ..." line."""
     found: list[Found] = []
-    for i in range(max(1, page.start), min(page.end + 1, len(page.blocks))):
-        match = re.match(rf"^[—–―-]\s*({speakers.PROPER})", page.blocks[i].text)  # noqa: RUF001
+    # The body may end on the quoted block itself: look just past it too.
+    tail = range(page.end, min(page.end + 2, len(page.blocks)))
+    near = set(body) | {i for i in tail if _quotable(page, i)}
+    for i in range(max(1, page.start), min(page.end + 3, len(page.blocks))):
+        match = _DASH_NAME.match(page.blocks[i].text)
         quote = page.blocks[i - 1].text
-        if match and i - 1 in body and len(quote.split()) >= MIN_WORDS:
+        if match and i - 1 in near and len(quote.split()) >= MIN_WORDS:
             name = speakers.trim_name(match.group(1))
             if name:
                 found.append(Found(quote.strip('“”"'), book.fullest(name), i - 1, "block"))

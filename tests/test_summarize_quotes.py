@@ -1,0 +1,130 @@
+"""Quotes: attributed direct quotations, with their speaker named as fully as the page does."""
+
+from __future__ import annotations
+
+from digest.model import Quote, Seed
+from digest.summarize import summarize
+
+TOP = "River falls to a record low\n\nBy Ana Ruiz\n\n12 May 2024\n\n"
+OPENING = (
+    "The river authority said on Monday that water levels had fallen to their lowest point "
+    "since records began, and asked farmers to stop drawing from the main channel."
+)
+
+
+def _quotes(*paragraphs: str) -> tuple[Quote, ...]:
+    text = TOP + "\n\n".join([OPENING, *paragraphs])
+    return summarize(Seed(source="t.txt", text=text)).quotes
+
+
+def test_said_after_the_quote_with_the_fullest_name() -> None:
+    quotes = _quotes(
+        "Marta Elena Solbakk, who farms on the lower bank, has lost half her crop.",
+        "\u201cWe have never had to choose between the cattle and the orchard before,\u201d "
+        "Solbakk said.",
+    )
+    assert quotes == (
+        Quote(
+            "We have never had to choose between the cattle and the orchard before",
+            "Marta Elena Solbakk",
+        ),
+    )
+
+
+def test_verb_before_the_quote_and_titles_dropped() -> None:
+    quotes = _quotes(
+        'President Ilse Varga visited the valley. She added: "The state will pay for the '
+        'water trucks until the rain comes back."'
+    )
+    assert quotes[0] == Quote(
+        "The state will pay for the water trucks until the rain comes back.", "Ilse Varga"
+    )
+
+
+def test_inverted_said_and_according_to() -> None:
+    quotes = _quotes(
+        '"Nobody should be watering a lawn in this weather at all," said chief engineer '
+        "Oskar Lind of the authority.",
+        "The levels are \u201cthe lowest we have measured in a hundred years of records,\u201d "
+        "according to the Valley Water Board.",
+    )
+    assert quotes[0].speaker == "Oskar Lind"
+    assert quotes[1].speaker == "the Valley Water Board"
+
+
+def test_a_pronoun_points_to_the_person_just_named() -> None:
+    quotes = _quotes(
+        "Tomas Brekke runs the ferry. \u201cI have moved the boat three times since March "
+        "and I will move it again,\u201d he said."
+    )
+    assert quotes[0].speaker == "Tomas Brekke"
+
+
+def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker() -> None:
+    quotes = _quotes(
+        "\u201cWe dug the well deeper in April and it is dry again already,\u201d said Ana "
+        "Maris, a farmer.",
+        "\u201cIf it does not rain by June we will sell the herd, there is no other way.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Ana Maris", "Ana Maris"]
+
+
+def test_a_pull_quote_ranks_first() -> None:
+    quotes = _quotes(
+        "\u201cThe first quote in the story is a perfectly good one as well,\u201d said Ana Maris.",
+        "\u201cWe are watching a river we grew up with turn into a road of dry stones,\u201d "
+        "said Tomas Brekke.",
+        "We are watching a river we grew up with turn into a road of dry stones",
+    )
+    assert quotes[0].speaker == "Tomas Brekke"
+
+
+def test_interview_answers_are_quoted_and_questions_are_not() -> None:
+    quotes = _quotes(
+        "We spoke to Mirela Dontas, the authority's hydrologist.",
+        "VALLEY NEWS: How low can the river go?",
+        "DONTAS: It can go much lower than this, because the springs upstream are failing too.",
+        "VALLEY NEWS: What should farmers do?",
+        "DONTAS: They should plan for a second dry year and hope that I am wrong about it.",
+    )
+    assert quotes[0].speaker == "Mirela Dontas"
+    assert quotes[0].text.startswith("It can go much lower")
+    assert all("?" not in q.text for q in quotes)
+
+
+def test_a_block_quotation_attributed_by_a_dash_line() -> None:
+    quotes = _quotes(
+        "The ferry owner posted this on Sunday:",
+        "Moved the boat again today, third time since March, the river is a road now",
+        "\u2014 Tomas Brekke (@tbrekke) May 10, 2024",
+    )
+    assert quotes[0].speaker == "Tomas Brekke"
+    assert quotes[0].text.startswith("Moved the boat again")
+
+
+def test_scare_quotes_titles_and_code_strings_are_not_quotes() -> None:
+    quotes = _quotes(
+        "Officials called it a \u201cmanaged decline\u201d of the river, which critics mock.",
+        "The authority's report, \u201cThe State of the Valley Rivers and Their Many "
+        "Tributaries,\u201d was published on Monday, said the minister.",
+        'Set "max_flow_rate = compute(levels, 0.5);" in the config, the engineer said.',
+    )
+    assert quotes == ()
+
+
+def test_unattributed_and_hypothetical_quotes_are_not_quotes() -> None:
+    quotes = _quotes(
+        "Someone might have said: \u201cthe river will always come back, it always does.\u201d",
+        "Don't say \u201cthe drought is over\u201d just because it rained for one afternoon.",
+        "\u201cA river is a promise the land makes to the sea,\u201d goes the old saying.",
+    )
+    assert quotes == ()
+
+
+def test_at_most_five_quotes() -> None:
+    paragraphs = [
+        f"\u201cThis is statement number {n} about the river and the long dry spring,\u201d "
+        f"said Ana Maris."
+        for n in range(9)
+    ]
+    assert len(_quotes(*paragraphs)) == 5
