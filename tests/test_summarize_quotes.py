@@ -128,3 +128,28 @@ def test_at_most_five_quotes() -> None:
         for n in range(9)
     ]
     assert len(_quotes(*paragraphs)) == 5
+
+
+def test_a_transcript_excerpt_after_said_is_quoted() -> None:
+    quotes = _quotes(
+        "The hearing heard from the authority's director. Water is rationed by need, Petra "
+        "Holm said at the hearing, and farms come after homes.",
+        "I have told every farmer in this valley that we will share what is left, and I "
+        "meant it. We cannot make it rain, but we can make sure nobody is left without.",
+        "The hearing continues on Thursday with evidence from the farmers' union and the "
+        "ferry company.",
+        "Boat owners have been told to move their vessels before the weekend inspections "
+        "of the lock gates.",
+    )
+    assert quotes[0].speaker == "Petra Holm"
+    assert quotes[0].text.startswith("I have told every farmer")
+
+
+def test_first_person_essays_have_no_excerpts() -> None:
+    text = (
+        "Why I stopped watering the lawn\n\nBy Ana Ruiz\n\n"
+        "I used to water the lawn every evening, and my neighbours did the same, until our "
+        "well ran dry in June.\n\n"
+        "We decided, my partner and I, that a brown lawn was a small price for a full well.\n"
+    )
+    assert summarize(Seed(source="t.txt", text=text)).quotes == ()

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from digest.model import Quote
 from digest.summarize import speakers
 from digest.summarize.blocks import key, wordset
+from digest.summarize.excerpts import block_quotes, transcript_excerpts
 from digest.summarize.interview import interview_quotes
 from digest.summarize.page import PROSE, TEXT, Page
 from digest.summarize.speakers import NameBook
 
-_DASH_NAME = re.compile(rf"^[\u2014\u2013\u2015-]\s*({speakers.PROPER})")  # "— Ana Ruiz (@ana)"
 MAX_QUOTES = 5
 MIN_WORDS = 6
 _MARKS = re.compile('[“”"]')
@@ -64,7 +64,8 @@ def find_quotes(page: Page, skip: set[int]) -> list[Found]:
         for quote in _reported(page, i, book, last):
             found.append(quote)
             last = quote
-    found.extend(_block_quotes(page, body, book))
+    found.extend(block_quotes(page, body, book, MIN_WORDS))
+    found.extend(transcript_excerpts(page, body, book, last_speaker=_resolve))
     found.extend(interview_quotes(page, body, book, MIN_WORDS))
     return _rank(page, found)
 
@@ -163,22 +164,6 @@ def _resolve(
         earlier = " ".join(page.blocks[j].text for j in range(page.start, i + 1))
         return speakers.author_of(speaker, earlier) or speaker
     return book.fullest(speaker)
-
-
-def _block_quotes(page: Page, body: list[int], book: NameBook) -> list[Found]:
-    """A quoted post or excerpt: a block followed by a "— Name ..." line."""
-    found: list[Found] = []
-    # The body may end on the quoted block itself: look just past it too.
-    tail = range(page.end, min(page.end + 2, len(page.blocks)))
-    near = set(body) | {i for i in tail if _quotable(page, i)}
-    for i in range(max(1, page.start), min(page.end + 3, len(page.blocks))):
-        match = _DASH_NAME.match(page.blocks[i].text)
-        quote = page.blocks[i - 1].text
-        if match and i - 1 in near and len(quote.split()) >= MIN_WORDS:
-            name = speakers.trim_name(match.group(1))
-            if name:
-                found.append(Found(quote.strip('“”"'), book.fullest(name), i - 1, "block"))
-    return found
 
 
 def _rank(page: Page, found: list[Found]) -> list[Found]:

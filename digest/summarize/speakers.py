@@ -85,7 +85,7 @@ def author_of(noun_phrase: str, text: str) -> str | None:
 
 
 HAS_VERB = re.compile(rf"\b{VERBS}\b")
-_SAID = re.compile(rf"(?:^|[\s,(])({SUBJECT}){_LY}\s+{VERBS}\b")
+SAID = re.compile(rf"(?:^|[\s,(])({SUBJECT}){_LY}\s+{VERBS}\b")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]\s*$")
 
 
@@ -97,7 +97,7 @@ def speaker_before(text: str) -> str | None:
     # "Vale said the plan had worked. “...”": the sentence before names the speaker.
     last = _LAST_SENTENCE.search(text)
     if last:
-        said = _SAID.search(last.group(0))
+        said = SAID.search(last.group(0))
         if said:
             return said.group(1)
     match = _ACCORDING.search(text[-80:])
