@@ -53,8 +53,10 @@ def by_line(text: str) -> str | None:
         part = _ROLE.sub("", part).strip(" ,.;:")
         if part:
             people.append(part)
-    names = [p for p in people if 1 <= len(p.split()) <= 5]
-    if not names or len(names) != len(people):
+    # "Ana Ruiz, Science Correspondent": the job title is not a second author.
+    named = [p for p in people if not _JOB.search(p)] or people
+    names = [p for p in named if 1 <= len(p.split()) <= 5]
+    if not names or len(names) != len(named):
         return None
     return ", ".join(names) if len(names) > 2 else " and ".join(names)
 

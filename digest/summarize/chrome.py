@@ -72,7 +72,8 @@ _CAPS_CREDIT = re.compile(rf"[.!?)\]]\s+[{UPPER}][{UPPER}0-9/&.,'’ \-]{{2,50}}
 _DATE = re.compile(
     r"\b(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
-    r"(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m)?)",
+    r"(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m)?|"
+    r"\d{1,2}\.\d{2}\s*(?:[ap]\.?m\b|utc|gmt|[ecmp][sd]t|bst|cet))",
     _I,
 )
 _DATE_WORDS = re.compile(
@@ -135,7 +136,7 @@ def is_comment(block: Block) -> bool:
 
 def is_date(block: Block) -> bool:
     """A dateline alone: a date or time and little else."""
-    if block.words > 12:
+    if block.words > 16:
         return False
     text = spaced(block.text)
     if not _DATE.search(text) and not re.search(r"\b\d+[hdm]\b", text):

@@ -50,10 +50,19 @@ def _score(page: Page, i: int) -> float | None:
     score -= 6.0 if _KICKER.match(block.text) or block.text.isupper() else 0.0
     score -= 6.0 if page.kinds[i] == PROSE else 0.0
     score -= 4.0 if _in_list(page, i) else 0.0
+    score -= 3.0 if _under_a_title(page, i) else 0.0
     score += _repeat_score(page, i)
     score += _meta_score(page, i)
     score -= 3.0 if i > page.start else 0.0  # below the first paragraph: a subhead or an ad
     return score - 0.3 * _distance(page, i)
+
+
+def _under_a_title(page: Page, i: int) -> bool:
+    """A line right under a shorter title-like line is that title's standfirst (dek)."""
+    if i == 0 or page.kinds[i - 1] != TEXT or _KICKER.match(page.blocks[i - 1].text):
+        return False
+    above = page.blocks[i - 1].words
+    return 4 <= above <= page.blocks[i].words
 
 
 def _in_list(page: Page, i: int) -> bool:
