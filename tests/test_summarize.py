@@ -98,3 +98,11 @@ def test_empty_text_gives_an_empty_story() -> None:
     story = summarize(Seed(source="empty.txt", text="\n\n"))
     assert story.headline == ""
     assert story.lead == () and story.quotes == () and story.byline is None
+
+
+def test_page_without_blank_lines() -> None:
+    story = summarize(read_seed(SEEDS / "no_blank_lines.txt"))
+    assert story.headline == "Bakers warn of bread price rise as flour costs climb"
+    assert story.byline == "Pieter Oyelaran"
+    assert story.lead[0].startswith("Independent bakers across the region")
+    assert [q.speaker for q in story.quotes] == ["Adaeze Lindgren", "Adaeze Lindgren"]

@@ -70,3 +70,17 @@ def test_no_byline_gives_none() -> None:
         f"River falls to a record low\n\n12 May 2024\n\n{BODY}\n\nAnalysis: the valley, a dry year"
     )
     assert _byline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Ana Ruiz, Science Correspondent", "Ana Ruiz"),
+        ("By Ana Ruiz and Tom Vale, Staff Writers", "Ana Ruiz and Tom Vale"),
+        ("By Ana Ruiz, Reuters", "Ana Ruiz"),
+        ("By Ana Ruiz | Published May 3, 2024", "Ana Ruiz"),
+        ("By Our Foreign Staff", "Our Foreign Staff"),
+    ],
+)
+def test_by_lines_drop_jobs_agencies_and_dates(line: str, expected: str) -> None:
+    assert by_line(line) == expected

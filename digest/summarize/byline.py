@@ -55,6 +55,9 @@ def by_line(text: str) -> str | None:
             people.append(part)
     # "Ana Ruiz, Science Correspondent": the job title is not a second author.
     named = [p for p in people if not _JOB.search(p)] or people
+    if any(len(p.split()) > 1 for p in named):
+        # "Ana Ruiz, London" or "Ana Ruiz, Reuters": a lone word is a place or an agency.
+        named = [p for p in named if len(p.split()) > 1]
     names = [p for p in named if 1 <= len(p.split()) <= 5]
     if not names or len(names) != len(named):
         return None

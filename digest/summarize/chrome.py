@@ -20,7 +20,8 @@ _CHROME_LINE = re.compile(
     r"menu|search|home|close|share|tweet|email|print|pin it|reblog|like|comment|reply|follow|"
     r"following|more|next|previous|undo|show more|read more|load more|back to top|"
     r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|instagram|youtube|rss|tumblr|"
-    r"messenger|permalink|fullscreen|thumbnails|bookmark(?:ed)?|recommend(?:ed)?|tags|topics)"
+    r"messenger|permalink|fullscreen|thumbnails|bookmark(?:ed)?|recommend(?:ed)?|tags|topics|"
+    r"save|saved|gift|listen|play|watch|copy link|link copied|print this page)"
     r"[\s:!.>›»|]*$",  # noqa: RUF001
     _I,
 )
@@ -37,6 +38,7 @@ _CHROME_PHRASE = re.compile(
     r"get (?:our|the) app|download (?:our|the) app|click to view|view (?:this image|gallery)|"
     r"min read|all posts|learn more|advertise with us|contact us|about us|"
     r"don'?t miss|enable javascript|javascript is disabled|accept all|manage preferences|"
+    r"listen to this (?:article|story)|gift this article|read in app|\d+ min listen|"
     r"reuse this content|about this content|(?:is )?supported by$|sponsored by|from the section|"
     r"^(?:tags|tagged|topics|filed under|categories|read more stories about)\s*:|^related\s*:)",
     _I,
