@@ -42,15 +42,25 @@ def _paragraph(rng: random.Random) -> str:
     return text
 
 
+def _menu(rng: random.Random) -> list[str]:
+    return [rng.choice(_MENU) for _ in range(rng.randint(20, 120))]
+
+
 def make_page(rng: random.Random, paragraphs: int) -> str:
-    """A page: menu, ad, headline, byline, caption, body, related links, comments."""
+    """A page: menus, ads, headline, byline, caption, body, related links, comments."""
     ad = "Sponsored: " + _sentence(rng, 6)
     author = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
-    blocks = [*_MENU, ad, _sentence(rng, 9)[:-1].title(), f"By {author}", "12 March 2025"]
+    blocks = [*_menu(rng), ad, _sentence(rng, 9)[:-1].title(), f"By {author}", "12 March 2025"]
     blocks.append(_sentence(rng, 14) + " Photo: Getty Images")
-    blocks += [_paragraph(rng) for _ in range(paragraphs)]
-    blocks += ["Share", "Related Posts", *(_sentence(rng, 7) for _ in range(5)), ad]
-    blocks += ["3 Comments", "Reader One", "2 days ago", _sentence(rng, 12)]
+    for n in range(paragraphs):
+        blocks.append(_paragraph(rng))
+        if n % 6 == 5:
+            blocks += ["Advertisement", ad]
+    blocks += ["Share", "Related Posts", *(_sentence(rng, 7)[:-1].title() for _ in range(10))]
+    blocks += [f"{rng.randint(2, 9)} Comments"]
+    for _ in range(rng.randint(0, 8)):
+        blocks += [rng.choice(_FIRST), f"{rng.randint(1, 9)} days ago", _sentence(rng, 15)]
+    blocks += [*_menu(rng), "\u00a9 2025 The Example Post. All rights reserved."]
     return "\n\n".join(blocks) + "\n"
 
 

@@ -106,39 +106,48 @@ def spaced(text: str) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z][a-z]+\.? \d)", " ", text)
 
 
+_COUNTER = re.compile(r"[\d\s.,:/%()+\-•·|]*[kKmM]?")
+
+
 def is_chrome(block: Block) -> str | None:
     """Why a block is page chrome, or None when it may be content."""
     text = block.text
+    if block.words > 25:
+        return None  # a paragraph: chrome is short
     if _CHROME_LINE.match(text):
         return "menu or button"
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    if words and len(words) <= 8 and all(w in _CHROME_WORDS for w in words):
+    words = re.findall(r"[^\W\d_]+", text.lower()) if block.words <= 8 else []
+    if words and all(w in _CHROME_WORDS for w in words):
         return "menu or button"
-    if re.fullmatch(r"[\d\s.,:/%()+\-•·|]*[kKmM]?", text):
+    if block.words <= 6 and _COUNTER.fullmatch(text):
         return "counter or number"
-    if block.words <= 25 and _CHROME_PHRASE.search(text):
+    if _CHROME_PHRASE.search(text):
         return "site chrome (share, subscribe, related, legal)"
     if text.count("|") >= 2 and block.words <= 20:
         return "menu or site title"
     return None
 
 
-_COMMENT_HINT = re.compile(
-    r"ago|comment|notify|feedback|voted|newest|repl|conversation|discussion|response|thoughts|"
-    r"messages|reactions",
-    re.IGNORECASE,
+_COMMENT_HINTS = wordset(
+    "ago comment notify feedback voted newest repl conversation discussion response "
+    "thoughts messages reactions"
+)
+_CREDIT_HINTS = wordset(
+    "photo image picture illustration credit source getty shutterstock afp reuters courtesy ©"
 )
 
 
 def is_comment(block: Block) -> bool:
     # A cheap look for the vocabulary first: the full pattern is slow on every block.
-    text = block.text
-    return block.words <= 30 and bool(_COMMENT_HINT.search(text) and _COMMENT.search(text))
+    if block.words > 30:
+        return False
+    low = block.text.lower()
+    return any(h in low for h in _COMMENT_HINTS) and bool(_COMMENT.search(block.text))
 
 
 def is_date(block: Block) -> bool:
     """A dateline alone: a date or time and little else."""
-    if block.words > 16:
+    if block.words > 16 or not any(c.isdigit() for c in block.text):
         return False
     text = spaced(block.text)
     if not _DATE.search(text) and not re.search(r"\b\d+[hdm]\b", text):
@@ -154,9 +163,11 @@ def is_caption(block: Block) -> str | None:
     if _CREDIT_START.match(text):
         return "caption (starts like a caption)"
     tail = text[-120:]  # credits sit at the end: no need to scan a whole paragraph
-    if _CREDIT_END.search(tail):
+    low = tail.lower()
+    if any(h in low for h in _CREDIT_HINTS) and _CREDIT_END.search(tail):
         return "caption (ends with a credit)"
-    if block.words >= 6 and _CAPS_CREDIT.search(tail) and not text.endswith(("”", '"')):
+    ends_upper = not text[-1:].islower() and not text.endswith(("”", '"'))
+    if block.words >= 6 and ends_upper and _CAPS_CREDIT.search(tail):
         return "caption (ends with a credit)"
     return None
 
