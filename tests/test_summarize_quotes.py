@@ -153,3 +153,21 @@ def test_first_person_essays_have_no_excerpts() -> None:
         "We decided, my partner and I, that a brown lawn was a small price for a full well.\n"
     )
     assert summarize(Seed(source="t.txt", text=text)).quotes == ()
+
+
+def test_a_capitalised_sentence_opener_is_not_taken_for_a_name() -> None:
+    quotes = _quotes(
+        "On the drought, Mr Tomas Brekke said the authority had acted too late.",
+        "Farmers who stay through the summer \u201cwill need more help than anyone has "
+        "promised them so far,\u201d he said.",
+    )
+    assert quotes[0].speaker == "Tomas Brekke"
+
+
+def test_a_quote_with_its_own_unnamed_speaker_does_not_borrow_one() -> None:
+    quotes = _quotes(
+        "\u201cThe well is dry and the river is a road of stones,\u201d said Ana Maris.",
+        "\u201cNobody from the authority has been to see us at all,\u201d one neighbour wrote "
+        "on a forum.",
+    )
+    assert [q.speaker for q in quotes] == ["Ana Maris"]

@@ -17,6 +17,7 @@ from digest.summarize.blocks import key, wordset
 from digest.summarize.excerpts import block_quotes, transcript_excerpts
 from digest.summarize.interview import interview_quotes
 from digest.summarize.page import PROSE, TEXT, Page
+from digest.summarize.sentences import split_sentences
 from digest.summarize.speakers import NameBook
 
 MAX_QUOTES = 5
@@ -109,17 +110,26 @@ def _reported(page: Page, i: int, book: NameBook, last: Found | None) -> list[Fo
         raw = speakers.speaker_after(after) or speakers.speaker_before(before)
         context = text[: max(0, start - 1)]
         speaker = _resolve(raw, page, i, book, previous or last, context)
-        speaker = speaker or _continued(before, i, previous, last)
+        speaker = speaker or _continued(before, after, i, previous, last)
         if speaker:
             previous = Found(quote, speaker, i, "reported")
             found.append(previous)
     return found
 
 
-def _continued(before: str, i: int, previous: Found | None, last: Found | None) -> str | None:
-    """An unattributed quote that carries on the one before it."""
+def _continued(
+    before: str, after: str, i: int, previous: Found | None, last: Found | None
+) -> str | None:
+    """An unattributed quote that carries on the one before it.
+
+    Not when its own sentence has a reporting verb: "... ," one reader wrote, is
+    someone we could not name, not the last speaker.
+    """
     if previous is not None and (not before.strip(" ,.;:") or speakers.HAS_VERB.search(before)):
         return previous.speaker  # “...,” she said. “...”: the same voice goes on
+    own = split_sentences(after.strip())[:1]
+    if own and speakers.HAS_VERB.search(own[0]):
+        return None
     if not before.strip() and last and i - last.index <= 3:
         return last.speaker  # a paragraph that only continues the last quote
     return None
@@ -152,12 +162,14 @@ def _resolve(
         return None
     if speaker in ("he", "she"):
         # The person this paragraph has just named, else whoever spoke last.
-        named = speakers.recent_subject(context)
+        named = speakers.recent_subject(context, book)
         if named:
             return book.fullest(named)
         if last and last.speaker and i - last.index <= 4:
             return last.speaker
-        return None
+        earlier = " ".join(page.blocks[j].text for j in range(max(page.start, i - 3), i))
+        named = speakers.last_said(earlier, book)
+        return book.fullest(named) if named else None
     if speaker in speakers.PRONOUNS:
         return None
     if speaker[:1].islower():

@@ -67,11 +67,20 @@ _ORG = rf"{_TOKEN}(?:\s+(?:(?:of|on|and|for|the|de)\s+)*{_TOKEN}){{0,8}}"
 _SUBJECT_START = re.compile(rf"(?:^|[.!?]\s+)({PROPER})(?=,?\s+[a-z])")
 
 
-def recent_subject(text: str) -> str | None:
-    """The named subject of the last sentence in `text` that starts with a name."""
+def recent_subject(text: str, book: NameBook) -> str | None:
+    """The named subject of the last sentence in `text` that starts with a person's name."""
     for match in reversed(list(_SUBJECT_START.finditer(text))):
         name = clean_speaker(match.group(1))
-        if name and name not in PRONOUNS:
+        if name and name not in PRONOUNS and book.is_name(name):
+            return name
+    return None
+
+
+def last_said(text: str, book: NameBook) -> str | None:
+    """The last person `text` reports as saying something ("Mr Vale said ...")."""
+    for match in reversed(list(SAID.finditer(text))):
+        name = clean_speaker(match.group(1))
+        if name and name not in PRONOUNS and name[:1].isupper() and book.is_name(name):
             return name
     return None
 
@@ -145,15 +154,25 @@ def trim_name(name: str) -> str:
     return " ".join(tokens)
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s*)$")
+
+
 class NameBook:
     """The capitalised phrases of the body, to write a surname as its fullest form."""
 
     def __init__(self, text: str) -> None:
         self.forms: Counter[str] = Counter()
-        for phrase in _PROPER_RE.findall(text):
-            trimmed = trim_name(phrase.rstrip("."))
+        self.inside: set[str] = set()  # capitalised in mid-sentence somewhere, so a name
+        for match in _PROPER_RE.finditer(text):
+            trimmed = trim_name(match.group(0).rstrip("."))
             if trimmed and len(trimmed.split()) <= 5:
                 self.forms[trimmed] += 1
+                if not _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
+                    self.inside.add(trimmed)
+
+    def is_name(self, name: str) -> bool:
+        """A word capitalised only at sentence starts ("Children") is not a name."""
+        return len(name.split()) > 1 or name in self.inside or self.fullest(name) != name
 
     def fullest(self, name: str) -> str:
         tokens = name.split()
