@@ -5,7 +5,7 @@ from __future__ import annotations
 from digest.model import Seed
 from digest.summarize import summarize
 from digest.summarize.blocks import Block
-from digest.summarize.lead import LEAD_BUDGET, lead_text
+from digest.summarize.lead import lead_text
 
 FIRST = (
     "The river authority said on Monday that water levels had fallen to their lowest point "
@@ -61,6 +61,14 @@ def test_a_long_first_paragraph_stands_alone() -> None:
 
 def test_a_very_long_paragraph_is_cut_at_a_sentence_end_within_budget() -> None:
     sentence = "The council met again on Tuesday to discuss the water levels in the river."
-    text = " ".join([sentence] * 20)
+    text = " ".join([sentence] * 30)  # 420 words
     cut = lead_text(Block(0, text, (text,), 1))
-    assert cut.endswith(".") and len(cut.split()) <= LEAD_BUDGET and cut in text
+    assert cut.endswith(".") and 120 <= len(cut.split()) <= 160 and cut in text
+
+
+def test_an_encyclopedia_style_opening_about_a_person_is_not_a_bio() -> None:
+    opening = (
+        "Ana Maris is a journalist and author of three books on rivers, who has reported on "
+        "droughts across the valley for twenty years and now teaches at the university."
+    )
+    assert _lead("Ana Maris", "From the river encyclopedia", opening, FIRST, SECOND)[0] == opening

@@ -59,7 +59,7 @@ _CREDIT_START = re.compile(
     r"^(?:media|image|photo|video) caption\b|"
     r"^(?:media caption|image caption|caption|main image|top image|image|photo(?:graph)?s?|"
     r"picture|pictured|top photo|illustration|video|credit|source|clockwise from \w+|"
-    r"above|left|right|from left)\b\s*(?:by\b|:|,|\|)|"
+    r"above|left|right|from left)\b\s*(?:by\b|:|,|\||\.{2,}|…)|"
     r"^in this (?:photo|image|picture|file photo)\b",
     _I,
 )

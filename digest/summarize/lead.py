@@ -15,8 +15,9 @@ from digest.summarize.page import PROSE, Page
 from digest.summarize.sentences import split_sentences
 
 _LABELLED = re.compile(r"^[^\s:]+(?: [^\s:]+){0,3}: ")  # "NAME: ..." in an interview
-LEAD_BUDGET = 120  # words: the newsletter shows a taste, not the article
-_LONG = 160  # a first paragraph longer than this is cut at a sentence end
+LEAD_BUDGET = 120  # words for two paragraphs: the newsletter shows a taste, not the article
+_LONG = 220  # a first paragraph longer than this is cut at a sentence end ...
+_CUT_TO = 160  # ... to at most this many words, so it still reads as that paragraph
 _SHORT = 40  # a first paragraph shorter than this is joined by the next one
 _STANDFIRST = 25
 
@@ -77,7 +78,7 @@ def lead_text(block: Block) -> str:
     count = 0
     for sentence in split_sentences(block.text):
         size = len(sentence.split())
-        if kept and count + size > LEAD_BUDGET:
+        if kept and count + size > _CUT_TO:
             break
         kept.append(sentence)
         count += size

@@ -23,6 +23,7 @@ PROSE, TEXT, CHROME, COMMENT, CAPTION, DATE, CODE = (
     "code",
 )
 MENU = "dropped: menu"
+BIO = "dropped: author bio"
 _SCORES = {
     PROSE: 0.0,
     TEXT: -3.0,
@@ -60,6 +61,8 @@ def analyse(blocks: list[Block]) -> Page:
     _mark_credited(blocks, kinds, reasons)
     page = Page(blocks, kinds, reasons, counts)
     page.start, page.end = _body_span(page)
+    if _unbio_opening(page):
+        page.start, page.end = _body_span(page)
     _mark_comment_thread(page)
     return page
 
@@ -81,7 +84,7 @@ def classify(block: Block) -> tuple[str, str]:
     if why:
         return CHROME, f"dropped: {why}"
     if chrome.is_bio(block):
-        return CHROME, "dropped: author bio"
+        return CHROME, BIO
     if chrome.is_code(block):
         return CODE, "dropped: code sample"
     why = chrome.is_caption(block)
@@ -146,6 +149,21 @@ def _body_span(page: Page) -> tuple[int, int]:
     while first < end and page.kinds[first] != PROSE:
         first += 1
     return first, end
+
+
+def _unbio_opening(page: Page) -> bool:
+    """A "Name is a journalist who ..." paragraph that opens the story is the story.
+
+    Bios sit after an article; an encyclopedia-style page about a person starts so.
+    """
+    changed = False
+    for i in range(page.start - 1, max(-1, page.start - 6), -1):
+        if page.kinds[i] == PROSE:
+            break
+        if page.reasons[i] == BIO:
+            page.kinds[i], page.reasons[i] = PROSE, "body"
+            changed = True
+    return changed
 
 
 def _mark_comment_thread(page: Page) -> None:
