@@ -171,3 +171,13 @@ def test_a_quote_with_its_own_unnamed_speaker_does_not_borrow_one() -> None:
         "on a forum.",
     )
     assert [q.speaker for q in quotes] == ["Ana Maris"]
+
+
+def test_labelled_notes_without_questions_are_not_an_interview() -> None:
+    quotes = _quotes(
+        "UPDATE: The authority has now confirmed that the restrictions start on Monday.",
+        "NOTE: Figures in this story come from the authority's own weekly report on levels.",
+        "UPDATE: The restrictions will be reviewed at the end of the month by the board.",
+        "NOTE: An earlier version of this story gave the wrong date for the board meeting.",
+    )
+    assert quotes == ()

@@ -44,7 +44,7 @@ def label_of(analysis: Analysis, i: int) -> str:
         return f"quote ({', '.join(dict.fromkeys(speakers))})"
     if i in page.notes:
         return page.notes[i]
-    if page.repeated(i) > 2:
+    if page.repeated(i) > 2 and page.kinds[i] == TEXT:
         return f"dropped: repeated {page.repeated(i)} times on the page (ad or menu)"
     if analysis.headline is not None and i < analysis.headline and page.kinds[i] == TEXT:
         return "dropped: above the headline (kicker, site name or menu)"

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from digest.summarize.blocks import UPPER
+from digest.summarize.blocks import UPPER, wordset
 from digest.summarize.names import proper_case
 from digest.summarize.sentences import split_sentences
 
@@ -21,24 +21,22 @@ if TYPE_CHECKING:
 
 _LABEL = re.compile(rf"^([{UPPER}][\w.'’\- ]{{0,40}}?):\s+(\S.*)$")  # noqa: RUF001
 _ANSWER_WORDS = 40
+_NOT_VOICES = wordset(
+    "update updated note correction source photo related warning tip step example"
+)
 
 
 def interview_quotes(page: Page, body: list[int], book: NameBook, min_words: int) -> list[Found]:
     from digest.summarize.quotes import Found
 
-    voices: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for i in body:
-        match = _LABEL.match(page.blocks[i].text)
-        if match and len(match.group(1).split()) <= 4:
-            voices[match.group(1)].append((i, match.group(2)))
-    voices = {k: v for k, v in voices.items() if len(v) >= 2}
-    if len(voices) < 2:
-        return []
+    voices = _voices(page, body)
+    asking = {label for label, said in voices.items() if _mostly_questions(said)}
+    if len(voices) < 2 or not asking:
+        return []  # no one asks questions: labelled notes or updates, not an interview
     found: list[Found] = []
     text = " ".join(page.blocks[i].text for i in body)
     for label, answers in voices.items():
-        questions = sum(1 for _, a in answers if a.rstrip().endswith("?"))
-        if questions * 2 >= len(answers):
+        if label in asking:
             continue  # the interviewer asks; we quote the answers
         speaker = book.fullest(proper_case(label, text))
         for i, answer in answers:
@@ -46,6 +44,26 @@ def interview_quotes(page: Page, body: list[int], book: NameBook, min_words: int
             if len(quote.split()) >= min_words:
                 found.append(Found(quote, speaker, i, "interview"))
     return found
+
+
+def _voices(page: Page, body: list[int]) -> dict[str, list[tuple[int, str]]]:
+    """Labels that start two or more paragraphs, with what each one says."""
+    voices: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for i in body:
+        match = _LABEL.match(page.blocks[i].text)
+        label = match.group(1) if match else ""
+        if (
+            match
+            and len(label.split()) <= 4
+            and len(label) >= 2
+            and label.lower() not in _NOT_VOICES
+        ):
+            voices[label].append((i, match.group(2)))
+    return {k: v for k, v in voices.items() if len(v) >= 2}
+
+
+def _mostly_questions(said: list[tuple[int, str]]) -> bool:
+    return sum(1 for _, text in said if text.rstrip().endswith("?")) * 2 >= len(said)
 
 
 def _opening(answer: str) -> str:
