@@ -66,7 +66,10 @@ def find_quotes(page: Page, skip: set[int]) -> list[Found]:
             found.append(quote)
             last = quote
     found.extend(block_quotes(page, body, book, MIN_WORDS))
-    found.extend(transcript_excerpts(page, body, book, last_speaker=_resolve))
+    if not found:
+        # Only on pages that lost their quote marks: elsewhere an unmarked first-person
+        # paragraph is the reporter's own narration.
+        found.extend(transcript_excerpts(page, body, book, last_speaker=_resolve))
     found.extend(interview_quotes(page, body, book, MIN_WORDS))
     return _rank(page, found)
 
