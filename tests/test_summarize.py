@@ -106,3 +106,19 @@ def test_page_without_blank_lines() -> None:
     assert story.byline == "Pieter Oyelaran"
     assert story.lead[0].startswith("Independent bakers across the region")
     assert [q.speaker for q in story.quotes] == ["Adaeze Lindgren", "Adaeze Lindgren"]
+
+
+def test_credit_lines_titles_with_dots_and_pronouns() -> None:
+    story = summarize(read_seed(SEEDS / "credit_lines.txt"))
+    assert story.headline == "A Lighthouse Keeper\u2019s Last Season"
+    assert story.byline == "Owen Castellano"
+    assert story.lead[0].startswith("HARLOW POINT, Maine \u2014 For thirty-one winters")
+    assert [q.speaker for q in story.quotes] == ["Dana Whitfield", "Everett Pell", "Everett Pell"]
+
+
+def test_enlarge_caption_kicker_and_name_dash_date() -> None:
+    story = summarize(read_seed(SEEDS / "enlarge_caption.txt"))
+    assert story.headline == "Warehouse robots learn to ask for help when they are stuck"
+    assert story.byline == "Maya Okonedo"
+    assert story.lead[0].startswith("Warehouse robots are good at moving shelves")
+    assert story.quotes[0].speaker == "Ingrid Solheim"

@@ -36,14 +36,16 @@ class Analysis:
 
 
 def summarize(seed: Seed) -> Story:
+    """The story a seed tells: front matter first, then what the page itself shows."""
     return analyse_seed(seed).story
 
 
 def analyse_seed(seed: Seed) -> Analysis:
+    """The story and the labelled page behind it (for --explain)."""
     text, hints = _body_and_hints(seed)
     page = analyse(split_blocks(text))
     headline = _headline_index(page, hints.title or seed.meta.title, hints.title is not None)
-    lead = find_lead(page, headline, None)
+    lead = find_lead(page, headline)
     byline, byline_at = find_byline(page, headline, lead[0] if lead else None)
     skip = {i for i in (headline, byline_at) if i is not None}
     quotes = find_quotes(page, skip)

@@ -34,6 +34,9 @@ _STAFF = re.compile(
 )
 _SIGNATURE = re.compile(rf"[.!?\"”]\s*[—–]\s*({NAME})\s*$")  # noqa: RUF001
 _FOOTER = re.compile(rf"^({NAME})\s*(?:—|–|\||·|•)\s*\S")  # noqa: RUF001
+_NAME_END = re.compile(
+    "\\s+[\u2022\u00b7|\u2014\u2013-]\\s+"
+)  # "Ana Ruiz • 8h", "Ana Ruiz - May 3"
 _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
 
 
@@ -68,7 +71,7 @@ def name_block(page: Page, i: int) -> str | None:
     """A block (or one of its lines) that is a bare name next to a date, job or button."""
     block = page.blocks[i]
     for n, line in enumerate(block.lines):
-        line = re.split(r"\s+[•·|]\s+", line)[0].strip()
+        line = _NAME_END.split(line)[0].strip()
         if _STAFF.match(line):
             return line
         if not is_name(line):

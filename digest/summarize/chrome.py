@@ -56,7 +56,7 @@ _COMMENT = re.compile(
     _I,
 )
 _CREDIT_START = re.compile(
-    r"^(?:media|image|photo|video) caption\b|"
+    r"^(?:media|image|photo|video) caption\b|^(?:enlarge|expand|zoom)(?: image)?\s*/|"
     r"^(?:media caption|image caption|caption|main image|top image|image|photo(?:graph)?s?|"
     r"picture|pictured|top photo|illustration|video|credit|source|clockwise from \w+|"
     r"above|left|right|from left)\b\s*(?:by\b|:|,|\||\.{2,}|…)|"

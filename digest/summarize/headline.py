@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from digest.summarize.blocks import UPPER, word_list
-from digest.summarize.byline import is_meta
+from digest.summarize.byline import by_line, is_meta, name_block
 from digest.summarize.page import CAPTION, CHROME, CODE, COMMENT, DATE, PROSE, TEXT, Page
 
 _KICKER = re.compile(rf"^[{UPPER}0-9][{UPPER}0-9 &'’.\-]{{2,}}:\s")  # noqa: RUF001
@@ -51,6 +51,7 @@ def _score(page: Page, i: int) -> float | None:
     score -= 6.0 if page.kinds[i] == PROSE else 0.0
     score -= 4.0 if _in_list(page, i) else 0.0
     score -= 3.0 if _under_a_title(page, i) else 0.0
+    score -= 4.0 if _below_a_byline(page, i) else 0.0
     score += _repeat_score(page, i)
     score += _meta_score(page, i)
     score -= 3.0 if i > page.start else 0.0  # below the first paragraph: a subhead or an ad
@@ -59,10 +60,16 @@ def _score(page: Page, i: int) -> float | None:
 
 def _under_a_title(page: Page, i: int) -> bool:
     """A line right under a shorter title-like line is that title's standfirst (dek)."""
-    if i == 0 or page.kinds[i - 1] != TEXT or _KICKER.match(page.blocks[i - 1].text):
+    above_text = page.blocks[i - 1].text if i else ""
+    if i == 0 or page.kinds[i - 1] != TEXT or _KICKER.match(above_text) or above_text.isupper():
         return False
     above = page.blocks[i - 1].words
     return 4 <= above <= page.blocks[i].words
+
+
+def _below_a_byline(page: Page, i: int) -> bool:
+    """Titles sit above their byline; a line just under one is a caption, credit or counter."""
+    return any(by_line(page.blocks[j].text) or name_block(page, j) for j in range(max(0, i - 3), i))
 
 
 def _in_list(page: Page, i: int) -> bool:
@@ -88,16 +95,21 @@ def _in_list(page: Page, i: int) -> bool:
 
 
 def _repeat_score(page: Page, i: int) -> float:
-    """Printed twice (title bar and article) is a title; inside the body, an ad."""
+    """Printed twice above the story (title bar and article) is a title.
+
+    Repeated inside the body it is an ad; repeated after it, a section name in a
+    list of topics.
+    """
     seen = page.repeated(i)
     if seen > 2:
         return -4.0
     if seen < 2:
         return 0.0
     wanted = page.blocks[i].key
-    places = [j for j, block in enumerate(page.blocks) if block.key == wanted]
-    in_body = any(page.start <= j < page.end for j in places)
-    return -4.0 if in_body else 4.0
+    other = next(j for j, block in enumerate(page.blocks) if block.key == wanted and j != i)
+    if page.start <= other < page.end or page.start <= i < page.end:
+        return -4.0
+    return 4.0 if other < page.start else 0.0
 
 
 def _ahead(page: Page, i: int, count: int) -> list[int]:

@@ -22,7 +22,7 @@ _SHORT = 40  # a first paragraph shorter than this is joined by the next one
 _STANDFIRST = 25
 
 
-def find_lead(page: Page, headline: int | None, byline_at: int | None) -> list[int]:
+def find_lead(page: Page, headline: int | None) -> list[int]:
     """Indexes of the lead paragraphs (one or two)."""
     start = headline + 1 if headline is not None else page.start
     found = _eligible(page, start)

@@ -42,10 +42,10 @@ TITLES = wordset(
     mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
     secretary senator sen rep representative gov governor mayor judge justice chief
     inspector sergeant sgt officer detective captain capt general gen colonel col
-    lieutenant lt commander admiral father rev reverend bishop archbishop pope king
-    queen prince princess ceo chairman chairwoman chair director spokesman spokeswoman
-    spokesperson minister chancellor ambassador coach dean superintendent commissioner
-    constable deputy
+    lieutenant lt commander cmdr col capt maj adm cpl pvt det insp supt admiral father
+    rev reverend bishop archbishop pope king queen prince princess ceo chairman
+    chairwoman chair director spokesman spokeswoman spokesperson minister chancellor
+    ambassador coach dean superintendent commissioner constable deputy
     """
 )
 

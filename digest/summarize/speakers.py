@@ -20,10 +20,14 @@ VERBS = (
     r"admits|replied|replies|answered|declared|announced|complained|remarked|observed|"
     r"conceded|concluded|concludes|urged|exclaimed|joked|jokes|laughed|shouted|cautioned)"
 )
+_ABBREVIATED = (
+    "Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Cmdr|Sgt|Maj|Adm|Cpl|Pvt|Det|"
+    "Insp|Supt|Rev|Hon|Fr|Atty|Amb|Pres|Brig|Gen"
+)
 # A trailing dot only on initials and honorifics, so a name never runs on into the
 # next sentence ("... said Ana Ruiz. Later ...").
 _TOKEN = (
-    rf"(?:(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov)\.|[{UPPER}]\.|"
+    rf"(?:(?:{_ABBREVIATED})\.|[{UPPER}]\.|"
     rf"[{UPPER}][^\W_]*(?:['’\-][^\W_]+)*(?![’']t\b))"  # noqa: RUF001
 )
 _PARTICLE = r"(?:" + "|".join(sorted(PARTICLES)) + r")"
@@ -64,7 +68,8 @@ _ACCORDING = re.compile(rf"according to\s+((?:the\s+)?{PROPER}|the\s+{_NOUNS})")
 
 
 _ORG = rf"{_TOKEN}(?:\s+(?:(?:of|on|and|for|the|de)\s+)*{_TOKEN}){{0,8}}"
-_SUBJECT_START = re.compile(rf"(?:^|[.!?]\s+)({PROPER})(?=,?\s+[a-z])")
+# A sentence that opens with a name, perhaps with an apposition: "Mr. Vale, 68, said".
+_SUBJECT_START = re.compile(rf"(?:^|[.!?]\s+)({PROPER})(?=(?:,[^,.]{{1,60}},)?,?\s+[a-z])")
 
 
 def recent_subject(text: str, book: NameBook) -> str | None:
