@@ -122,3 +122,11 @@ def test_enlarge_caption_kicker_and_name_dash_date() -> None:
     assert story.byline == "Maya Okonedo"
     assert story.lead[0].startswith("Warehouse robots are good at moving shelves")
     assert story.quotes[0].speaker == "Ingrid Solheim"
+
+
+def test_q_and_a_answers_belong_to_the_person_introduced() -> None:
+    story = summarize(read_seed(SEEDS / "q_and_a.txt"))
+    assert story.headline == "Five questions for a lighthouse poet"
+    assert story.byline == "Salme Korhonen"  # "Interview by ..."
+    assert story.quotes[0].text.startswith("Because I wanted to find out")
+    assert {q.speaker for q in story.quotes} == {"Ilmari Vesterinen"}

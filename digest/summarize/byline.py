@@ -14,7 +14,8 @@ from digest.summarize.names import NAME, is_name, proper_case
 from digest.summarize.page import CHROME, DATE, MENU, Page
 
 _BY = re.compile(
-    r"^(?:by|written by|posted by|words by|story by|reporting by|author|authors)\s*:?\s+(.+)$",
+    r"^(?:by|written by|posted by|words by|story by|reporting by|interview by|interviewed by|"
+    r"text by|author|authors)\s*:?\s+(.+)$",
     re.IGNORECASE,
 )
 _CUT = re.compile(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from digest.summarize.blocks import UPPER, wordset
 from digest.summarize.names import proper_case
 from digest.summarize.sentences import split_sentences
+from digest.summarize.speakers import recent_subject
 
 if TYPE_CHECKING:
     from digest.summarize.page import Page
@@ -38,12 +39,25 @@ def interview_quotes(page: Page, body: list[int], book: NameBook, min_words: int
     for label, answers in voices.items():
         if label in asking:
             continue  # the interviewer asks; we quote the answers
-        speaker = book.fullest(proper_case(label, text))
+        speaker = _who(label, page, body, answers[0][0], book, text)
+        if speaker is None:
+            continue
         for i, answer in answers:
             quote = _opening(answer)
             if len(quote.split()) >= min_words:
                 found.append(Found(quote, speaker, i, "interview"))
     return found
+
+
+def _who(
+    label: str, page: Page, body: list[int], first: int, book: NameBook, text: str
+) -> str | None:
+    """The answerer's name: the label itself, or for a bare "A:" the person introduced."""
+    if len(label) > 1:
+        return book.fullest(proper_case(label, text))
+    intro = " ".join(page.blocks[i].text for i in body if i < first)
+    named = recent_subject(intro, book, first=True)
+    return book.fullest(named) if named else None
 
 
 def _voices(page: Page, body: list[int]) -> dict[str, list[tuple[int, str]]]:
@@ -52,12 +66,7 @@ def _voices(page: Page, body: list[int]) -> dict[str, list[tuple[int, str]]]:
     for i in body:
         match = _LABEL.match(page.blocks[i].text)
         label = match.group(1) if match else ""
-        if (
-            match
-            and len(label.split()) <= 4
-            and len(label) >= 2
-            and label.lower() not in _NOT_VOICES
-        ):
+        if match and len(label.split()) <= 4 and label.lower() not in _NOT_VOICES:
             voices[label].append((i, match.group(2)))
     return {k: v for k, v in voices.items() if len(v) >= 2}
 

@@ -72,9 +72,10 @@ _ORG = rf"{_TOKEN}(?:\s+(?:(?:of|on|and|for|the|de)\s+)*{_TOKEN}){{0,8}}"
 _SUBJECT_START = re.compile(rf"(?:^|[.!?]\s+)({PROPER})(?=(?:,[^,.]{{1,60}},)?,?\s+[a-z])")
 
 
-def recent_subject(text: str, book: NameBook) -> str | None:
-    """The named subject of the last sentence in `text` that starts with a person's name."""
-    for match in reversed(list(_SUBJECT_START.finditer(text))):
+def recent_subject(text: str, book: NameBook, first: bool = False) -> str | None:
+    """The named subject of the last (or first) sentence in `text` that starts with a name."""
+    matches = list(_SUBJECT_START.finditer(text))
+    for match in matches if first else reversed(matches):
         name = clean_speaker(match.group(1))
         if name and name not in PRONOUNS and book.is_name(name):
             return name
