@@ -11,7 +11,7 @@ import re
 from digest.summarize import chrome
 from digest.summarize.blocks import UPPER, Block
 from digest.summarize.names import NAME, is_name, proper_case
-from digest.summarize.page import CHROME, DATE, MENU, Page
+from digest.summarize.page import CHROME, COMMENT, DATE, MENU, Page
 
 _BY = re.compile(
     r"^(?:by|written by|posted by|words by|story by|reporting by|interview by|interviewed by|"
@@ -38,6 +38,7 @@ _FOOTER = re.compile(rf"^({NAME})\s*(?:—|–|\||·|•)\s*\S")  # noqa: RUF001
 _NAME_END = re.compile(
     "\\s+[\u2022\u00b7|\u2014\u2013-]\\s+"
 )  # "Ana Ruiz • 8h", "Ana Ruiz - May 3"
+_FOOTER_REACH = 12
 _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
 
 
@@ -113,7 +114,10 @@ def find_byline(
         found = _header_byline(page, i)
         if found:
             return _finish(found, page), i
-    for i in range(first, len(page.blocks)):
+    # The footer is just after the story; past it come comments and other stories' bylines.
+    for i in range(first, min(len(page.blocks), page.end + _FOOTER_REACH)):
+        if page.kinds[i] == COMMENT:
+            break
         found = _footer_byline(page, i)
         if found:
             return _finish(found, page), i

@@ -38,7 +38,9 @@ _CHROME_PHRASE = re.compile(
     r"get (?:our|the) app|download (?:our|the) app|click to view|view (?:this image|gallery)|"
     r"min read|all posts|learn more|advertise with us|contact us|about us|"
     r"don'?t miss|enable javascript|javascript is disabled|accept all|manage preferences|"
-    r"listen to this (?:article|story)|gift this article|read in app|\d+ min listen|"
+    r"listen to this (?:article|story)|continue reading|continues below|scroll to continue|"
+    r"this (?:article|story) is more than \w+ (?:years?|months?) old|^editor['’]s note\b|"
+    r"^(?:update|updated|correction)\s*:|gift this article|read in app|\d+ min listen|"
     r"reuse this content|about this content|(?:is )?supported by$|sponsored by|from the section|"
     r"^(?:tags|tagged|topics|filed under|categories|read more stories about)\s*:|^related\s*:)",
     _I,
