@@ -39,7 +39,7 @@ _CHROME_PHRASE = re.compile(
     r"min read|all posts|learn more|advertise with us|contact us|about us|"
     r"don'?t miss|enable javascript|javascript is disabled|accept all|manage preferences|"
     r"listen to this (?:article|story)|continue reading|continues below|scroll to continue|"
-    r"this (?:article|story) is more than \w+ (?:years?|months?) old|^editor['’]s note\b|"
+    r"this (?:article|story) is more than \w+ (?:years?|months?) old|^editor['\u2019]s note\b|"
     r"^(?:update|updated|correction)\s*:|gift this article|read in app|\d+ min listen|"
     r"reuse this content|about this content|(?:is )?supported by$|sponsored by|from the section|"
     r"^(?:tags|tagged|topics|filed under|categories|read more stories about)\s*:|^related\s*:)",
