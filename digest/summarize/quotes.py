@@ -42,7 +42,7 @@ class Found:
     text: str
     speaker: str | None
     index: int  # block index, for page order
-    how: str  # "reported", "interview", "block"
+    how: str  # "reported", "interview", "block", "excerpt"
     pull: bool = False
 
     def score(self, order: int) -> float:
@@ -185,7 +185,8 @@ def _rank(page: Page, found: list[Found]) -> list[Found]:
     everything = key(" ".join(b.text for b in page.blocks))
     for quote in found:
         quote.pull = _is_pulled(page, quote, everything)
-    ranked = sorted(enumerate(found), key=lambda pair: -pair[1].score(pair[0]))
+    in_order = sorted(found, key=lambda quote: quote.index)  # stable: order within a block kept
+    ranked = sorted(enumerate(in_order), key=lambda pair: -pair[1].score(pair[0]))
     kept: list[Found] = []
     for _, quote in ranked:
         k = key(quote.text)
