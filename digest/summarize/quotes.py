@@ -178,7 +178,8 @@ def _resolve(
     if speaker[:1].islower():
         earlier = " ".join(page.blocks[j].text for j in range(page.start, i + 1))
         return speakers.author_of(speaker, earlier) or speaker
-    return book.fullest(speaker)
+    # "Officials said ..." opens a sentence with a capital but names no one.
+    return book.fullest(speaker) if book.is_name(speaker) else None
 
 
 def _rank(page: Page, found: list[Found]) -> list[Found]:

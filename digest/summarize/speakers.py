@@ -99,6 +99,7 @@ def author_of(noun_phrase: str, text: str) -> str | None:
     return found.group(1) if found else None
 
 
+_PREPOSITION = re.compile(r"\b(?:of|in|at|from|for|on|to|with|about)\s")
 HAS_VERB = re.compile(rf"\b{VERBS}\b")
 SAID = re.compile(rf"(?:^|[\s,(])({SUBJECT}){_LY}\s+{VERBS}\b")
 _LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]\s*$")
@@ -121,10 +122,13 @@ def speaker_before(text: str) -> str | None:
 
 def speaker_after(text: str) -> str | None:
     """Speaker of a quote that `text` follows ("," Ms Vale said.)."""
-    for pattern in (_AFTER_SV, _AFTER_VS):
-        match = pattern.match(text)
-        if match:
-            return match.group(1)
+    match = _AFTER_SV.match(text)
+    if match:
+        return match.group(1)
+    match = _AFTER_VS.match(text)
+    # "said chief inspector Ana Ruiz" names her; "said the mayor of Lyon" does not name Lyon.
+    if match and not _PREPOSITION.search(match.group(1)):
+        return match.group(1)
     match = _ACCORDING.match(text.lstrip(" ,;—–-"))  # noqa: RUF001
     return match.group(1) if match else None
 
