@@ -79,13 +79,17 @@ def name_block(page: Page, i: int) -> str | None:
         if not is_name(line):
             continue
         others = [x for k, x in enumerate(block.lines) if k != n]
-        if others and any(_meta(Block(0, x, (x,), 0)) for x in others):
+        if others and any(_meta(_as_block(x)) for x in others):
             return line
-        if block.text != line and _meta(Block(0, block.text[len(line) :], ("",), 0)):
+        if block.text != line and _meta(_as_block(block.text[len(line) :])):
             return line
         if any(_meta(page.blocks[j]) for j in (i - 1, i + 1) if 0 <= j < len(page.blocks)):
             return line
     return None
+
+
+def _as_block(text: str) -> Block:
+    return Block(0, text.strip(), (text.strip(),), 0)
 
 
 def _meta(block: Block) -> bool:
@@ -115,8 +119,8 @@ def find_byline(
         if found:
             return _finish(found, page), i
     # The footer is just after the story; past it come comments and other stories' bylines.
-    for i in range(first, min(len(page.blocks), page.end + _FOOTER_REACH)):
-        if page.kinds[i] == COMMENT:
+    for i in range(page.start, min(len(page.blocks), page.end + _FOOTER_REACH)):
+        if page.kinds[i] == COMMENT and i >= page.end:
             break
         found = _footer_byline(page, i)
         if found:
@@ -139,11 +143,10 @@ def _footer_byline(page: Page, i: int) -> str | None:
     signature = _SIGNATURE.search(text)
     if signature and is_name(signature.group(1)) and page.start <= i < page.end + 2:
         return signature.group(1)
+    # "Ana Ruiz — 2024-05-01 — in Notes": a name, then a date with its year.
     footer = _FOOTER.match(text)
-    if footer and is_name(footer.group(1)) and chrome.is_date(Block(0, text, (text,), 0)) is False:
-        rest = text[footer.end(1) :]
-        if re.search(r"\d{4}", rest):
-            return footer.group(1)
+    if footer and is_name(footer.group(1)) and re.search(r"\d{4}", text[footer.end(1) :]):
+        return footer.group(1)
     return None
 
 
