@@ -80,7 +80,14 @@ def test_no_byline_gives_none() -> None:
         ("By Ana Ruiz, Reuters", "Ana Ruiz"),
         ("By Ana Ruiz | Published May 3, 2024", "Ana Ruiz"),
         ("By Our Foreign Staff", "Our Foreign Staff"),
+        ("2/26/2015 7:11 AM PST BY ANA RUIZ", "ANA RUIZ"),
+        ("by Tom Vale - Nov 3, 2015 9:43pm UTC", "Tom Vale"),
     ],
 )
 def test_by_lines_drop_jobs_agencies_and_dates(line: str, expected: str) -> None:
     assert by_line(line) == expected
+
+
+def test_a_name_over_its_publication_and_date() -> None:
+    text = f"River falls to a record low\n\nAna Ruiz\n\nThe Valley Post\n\nMay 12, 2024\n\n{BODY}"
+    assert _byline(text) == "Ana Ruiz"

@@ -38,13 +38,18 @@ _FOOTER = re.compile(rf"^({NAME})\s*(?:—|–|\||·|•)\s*\S")  # noqa: RUF001
 _NAME_END = re.compile(
     "\\s+[\u2022\u00b7|\u2014\u2013-]\\s+"
 )  # "Ana Ruiz • 8h", "Ana Ruiz - May 3"
+_DATED_BY = re.compile(r"^(.{4,40}?)\s+(?=by\s)", re.IGNORECASE)
 _FOOTER_REACH = 12
 _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
 
 
 def by_line(text: str) -> str | None:
     """Authors from a "By ..." line: dates, handles and photographers cut off."""
-    match = _BY.match(chrome.spaced(text.strip()))
+    text = chrome.spaced(text.strip())
+    match = _BY.match(text)
+    dated = _DATED_BY.match(text)
+    if not match and dated and chrome.is_date(_as_block(dated.group(1))):
+        match = _BY.match(text[dated.end(1) :].strip())  # "2/26/2015 7:11 AM BY ANA RUIZ"
     if not match:
         return None
     rest = _CUT.sub("", match.group(1))
@@ -83,9 +88,17 @@ def name_block(page: Page, i: int) -> str | None:
             return line
         if block.text != line and _meta(_as_block(block.text[len(line) :])):
             return line
-        if any(_meta(page.blocks[j]) for j in (i - 1, i + 1) if 0 <= j < len(page.blocks)):
+        if any(_meta(page.blocks[j]) for j in _neighbours(page, i)):
             return line
     return None
+
+
+def _neighbours(page: Page, i: int) -> list[int]:
+    """The blocks on each side, looking past one short line ("Ana Ruiz / The Post / May 3")."""
+    near = [j for j in (i - 1, i + 1) if 0 <= j < len(page.blocks)]
+    if i + 2 < len(page.blocks) and page.blocks[i + 1].words <= 3:
+        near.append(i + 2)
+    return near
 
 
 def _as_block(text: str) -> Block:
