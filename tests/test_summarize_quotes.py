@@ -185,7 +185,8 @@ def test_labelled_notes_without_questions_are_not_an_interview() -> None:
 
 def test_unnamed_officials_and_places_are_not_speakers() -> None:
     quotes = _quotes(
-        "Officials said \u201cthe restrictions will stay in place for the whole of the summer.\u201d",
+        "Officials said \u201cthe restrictions will stay in place for the whole of the "
+        "summer.\u201d",
         "\u201cThe lock gates will be closed for at least a fortnight,\u201d said the mayor of "
         "Lyon.",
     )
