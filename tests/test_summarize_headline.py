@@ -55,3 +55,15 @@ def test_a_list_of_links_to_other_stories_is_not_the_headline() -> None:
         "Restrictions could last until autumn. Boats must move.\n\nAna Ruiz\n\nShare"
     )
     assert _headline(top) == "River falls to a record low, and farmers are told to wait"
+
+
+def test_a_site_name_suffix_seen_in_the_chrome_is_dropped() -> None:
+    top = "River falls to a record low | The Valley Post\n\nHome\n\nNews\n\nSport\n\nWorld"
+    text = top + "\n\n" + PARAGRAPHS + "\n\n\u00a9 2024 The Valley Post. All rights reserved.\n"
+    assert summarize(Seed(source="t.txt", text=text)).headline == "River falls to a record low"
+
+
+def test_a_dash_inside_a_title_is_kept() -> None:
+    assert _headline("Drought - the worst in a century\n\n12 May 2024") == (
+        "Drought - the worst in a century"
+    )

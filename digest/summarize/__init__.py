@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from digest.model import Quote, Seed, Story
 from digest.summarize.blocks import key, split_blocks
 from digest.summarize.byline import find_byline
-from digest.summarize.headline import find_headline
+from digest.summarize.headline import drop_site_name, find_headline
 from digest.summarize.hints import Hints
 from digest.summarize.lead import find_lead, lead_text
 from digest.summarize.page import Page, analyse
@@ -95,7 +95,7 @@ def _headline(seed: Seed, hints: Hints, page: Page, index: int | None) -> str:
     if hints.title:
         return hints.title
     if index is not None:
-        return page.blocks[index].text
+        return drop_site_name(page, index)
     # No title found: the first line is the best guess, and it is still the seed's own text.
     return page.blocks[0].text if page.blocks else ""
 

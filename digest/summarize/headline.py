@@ -139,3 +139,19 @@ def _prose_follows(page: Page, i: int) -> bool:
 def _distance(page: Page, i: int) -> int:
     """Content blocks between the candidate and the body (chrome does not count)."""
     return sum(1 for j in range(i + 1, max(i + 1, page.start)) if page.kinds[j] not in _SKIP)
+
+
+_SITE_SUFFIX = re.compile(r"\s+(?:\||-|\u2013|\u2014|::)\s+([^|]{2,40})$")
+
+
+def drop_site_name(page: Page, i: int) -> str:
+    """"Title | Site Name" -> "Title" when the site name shows up in the page's chrome."""
+    text = page.blocks[i].text
+    suffix = _SITE_SUFFIX.search(text)
+    if not suffix or len(suffix.group(1).split()) > 4:
+        return text
+    name = suffix.group(1).lower()
+    for j, block in enumerate(page.blocks):
+        if j != i and page.kinds[j] in _SKIP and name in block.text.lower():
+            return text[: suffix.start()]
+    return text
