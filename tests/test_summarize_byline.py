@@ -80,7 +80,7 @@ def test_no_byline_gives_none() -> None:
         ("By Ana Ruiz, Reuters", "Ana Ruiz"),
         ("By Ana Ruiz | Published May 3, 2024", "Ana Ruiz"),
         ("By Our Foreign Staff", "Our Foreign Staff"),
-        ("2/26/2015 7:11 AM PST BY ANA RUIZ", "ANA RUIZ"),
+        ("3/14/2016 8:05 AM PST BY ANA RUIZ", "ANA RUIZ"),
         ("by Tom Vale - Nov 3, 2015 9:43pm UTC", "Tom Vale"),
     ],
 )

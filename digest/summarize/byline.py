@@ -49,7 +49,7 @@ def by_line(text: str) -> str | None:
     match = _BY.match(text)
     dated = _DATED_BY.match(text)
     if not match and dated and chrome.is_date(_as_block(dated.group(1))):
-        match = _BY.match(text[dated.end(1) :].strip())  # "2/26/2015 7:11 AM BY ANA RUIZ"
+        match = _BY.match(text[dated.end(1) :].strip())  # "3/14/2016 8:05 AM BY ANA RUIZ"
     if not match:
         return None
     rest = _CUT.sub("", match.group(1))

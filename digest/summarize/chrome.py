@@ -29,7 +29,7 @@ _CHROME_PHRASE = re.compile(
     r"\b(?:share (?:on|via|this|by)|follow (?:us|me|on)|sign up (?:for|to)|newsletter|"
     r"subscribe (?:to|now)|in your inbox|cookie (?:policy|settings|preferences|consent)|"
     r"(?:use|accept) (?:all )?cookies|privacy policy|terms (?:of|and) "
-    r"(?:use|service|conditions)|all rights reserved|copyright|©|taboola|outbrain|zergnet|"
+    r"(?:use|service|conditions)|all rights reserved|copyright|©|"
     r"promoted (?:links|content|stories)|sponsored (?:links|content|stories)|"
     r"(?:you )?might also like|you may also like|recommended (?:for you|by|stories)|"
     r"around the web|related (?:posts|articles|stories|content|reads|topics|videos|links)|"

@@ -79,7 +79,7 @@ def _cap_word(word: str) -> str:
 
 
 def strip_titles(name: str) -> str:
-    """Drop leading honorifics and job titles: "Mr Obama" -> "Obama"."""
+    """Drop leading honorifics and job titles: "Mr Vale" -> "Vale"."""
     tokens = name.split()
     while len(tokens) > 1 and tokens[0].strip(".").lower() in TITLES:
         tokens = tokens[1:]

@@ -46,7 +46,7 @@ _FUNCTION = wordset(
     what why how who where which his her their our my your one
     """
 )
-# Between a subject and its verb: an adverb or auxiliary, or "stepped in and".
+# Between a subject and its verb: an adverb or auxiliary, or "got up and".
 _LY = (
     r",?(?:\s+(?:\w+ly|also|later|then|once|again|has|had|have|would|will)"
     r"|(?:\s+[a-z]+){1,3}\s+and)?"
@@ -145,7 +145,7 @@ def clean_speaker(raw: str) -> str | None:
         return None
     name = names[-1]
     if raw.lower().startswith("the ") and raw.endswith(name) and raw[4:].strip() == name:
-        return raw  # an organisation: "the Food Standards Agency"
+        return raw  # an organisation: "the Water Board"
     name = trim_name(name)
     if not name or name.split()[0].lower() in _FUNCTION or re.search(r"n[’']t\b", name):  # noqa: RUF001
         return None
@@ -153,7 +153,7 @@ def clean_speaker(raw: str) -> str | None:
 
 
 def trim_name(name: str) -> str:
-    """Drop function words and everything up to a title: "Then Mr Obama" -> "Obama"."""
+    """Drop function words and everything up to a title: "Then Mr Vale" -> "Vale"."""
     tokens = name.split()
     for k in range(len(tokens) - 1, -1, -1):
         if tokens[k].strip(".").lower() in TITLES and k < len(tokens) - 1:
