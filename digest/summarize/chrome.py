@@ -35,14 +35,13 @@ _CHROME_PHRASE = re.compile(
     r"around the web|related (?:posts|articles|stories|content|reads|topics|videos|links)|"
     r"more (?:stories|on this story|from|videos|news)|most (?:popular|read|viewed|watched|shared)|"
     r"trending (?:now|articles|stories)|read (?:the )?next|up next|next (?:story|article|post)|"
-    r"get (?:our|the) app|download (?:our|the) app|click to view|view (?:this image|gallery)|"
-    r"min read|all posts|learn more|advertise with us|contact us|about us|"
+    r"get (?:our|the) app|download (?:our|the) app|view (?:the )?gallery|"
+    r"min read|learn more|advertise with us|contact us|about us|"
     r"don'?t miss|enable javascript|javascript is disabled|accept all|manage preferences|"
     r"listen to this (?:article|story)|continue reading|continues below|scroll to continue|"
     r"this (?:article|story) is more than \w+ (?:years?|months?) old|^editor['\u2019]s note\b|"
     r"^(?:update|updated|correction)\s*:|gift this article|read in app|\d+ min listen|"
-    r"reuse this content|about this content|(?:is )?supported by$|sponsored by|from the section|"
-    r"^(?:tags|tagged|topics|filed under|categories|read more stories about)\s*:|^related\s*:)",
+    r"sponsored by|^(?:tags|tagged|topics|filed under|categories)\s*:|^related\s*:)",
     _I,
 )
 _COMMENT = re.compile(
@@ -53,7 +52,6 @@ _COMMENT = re.compile(
     r"\b(?:show|load|hide) (?:more )?comments\b|\bjoin the (?:conversation|discussion)\b|"
     r"\bcomments? (?:are )?(?:closed|policy)\b|\bcommenting policy\b|\bplease comment\b|"
     r"\bwe (?:welcome|would love) your (?:comments|thoughts)\b|\bto comment\b|"
-    r"\bwrite the first response\b|\bconversation powered by\b|\bcomment count\b|"
     r"^(?:\d+\s+)?comments?$|\breply to\b|\bwhat are your thoughts\b|\bcomment data\b",
     _I,
 )

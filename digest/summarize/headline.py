@@ -59,12 +59,16 @@ def _score(page: Page, i: int) -> float | None:
 
 
 def _under_a_title(page: Page, i: int) -> bool:
-    """A line right under a shorter title-like line is that title's standfirst (dek)."""
-    above_text = page.blocks[i - 1].text if i else ""
-    if i == 0 or page.kinds[i - 1] != TEXT or _KICKER.match(above_text) or above_text.isupper():
+    """A line right under a shorter title-like line (a photo may sit between) is its dek."""
+    j = i - 1
+    while j >= 0 and page.kinds[j] == CAPTION:
+        j -= 1
+    if j < 0 or page.kinds[j] != TEXT:
         return False
-    above = page.blocks[i - 1].words
-    return 4 <= above <= page.blocks[i].words
+    above = page.blocks[j]
+    if _KICKER.match(above.text) or above.text.isupper():
+        return False
+    return 4 <= above.words <= page.blocks[i].words
 
 
 def _below_a_byline(page: Page, i: int) -> bool:
