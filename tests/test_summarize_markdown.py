@@ -38,3 +38,10 @@ def test_code_fences_are_not_quotes() -> None:
         '```\nname = "a long string that someone might think is a quote"\n```\n'
     )
     assert summarize(Seed(source="n.md", text=text, kind="markdown")).quotes == ()
+
+
+def test_emphasis_is_stripped_but_snake_case_is_kept() -> None:
+    from digest.summarize.markdown import read_markdown
+
+    text, _ = read_markdown("Set **max_retry_count** and _really_ check it, not a_b_c.")
+    assert text == "Set max_retry_count and really check it, not a_b_c."
