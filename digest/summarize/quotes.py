@@ -22,6 +22,7 @@ from digest.summarize.speakers import NameBook
 
 MAX_QUOTES = 5
 MIN_WORDS = 6
+QUOTE_WORDS = 60  # a newsletter quote is a line or two, not a speech
 _MARKS = re.compile('[“”"]')
 _TITLE_CUE = re.compile(
     r"\b(?:titled|entitled|called|named|dubbed|headlined|book|novel|film|movie|song|album|"
@@ -212,4 +213,16 @@ def _is_pulled(page: Page, quote: Found, everything: str) -> bool:
 
 
 def as_quotes(found: list[Found]) -> tuple[Quote, ...]:
-    return tuple(Quote(f.text, f.speaker) for f in found)
+    return tuple(Quote(_trim(f.text), f.speaker) for f in found)
+
+
+def _trim(text: str) -> str:
+    """A long quote is cut after the sentence that reaches the word budget."""
+    if len(text.split()) <= QUOTE_WORDS:
+        return text
+    kept: list[str] = []
+    for sentence in split_sentences(text):
+        kept.append(sentence)
+        if len(" ".join(kept).split()) >= QUOTE_WORDS:
+            break
+    return " ".join(kept)
