@@ -52,6 +52,7 @@ def _score(page: Page, i: int) -> float | None:
     score -= 4.0 if _in_list(page, i) else 0.0
     score -= 3.0 if _under_a_title(page, i) else 0.0
     score -= 4.0 if _below_a_byline(page, i) else 0.0
+    score += 3.0 if _attached(page, i) else 0.0
     score += _repeat_score(page, i)
     score += _meta_score(page, i)
     score -= 3.0 if i > page.start else 0.0  # below the first paragraph: a subhead or an ad
@@ -63,12 +64,23 @@ def _under_a_title(page: Page, i: int) -> bool:
     j = i - 1
     while j >= 0 and page.kinds[j] == CAPTION:
         j -= 1
-    if j < 0 or page.kinds[j] != TEXT:
+    if j < 0 or page.kinds[j] != TEXT or is_meta(page, j):
         return False
     above = page.blocks[j]
     if _KICKER.match(above.text) or above.text.isupper():
         return False
     return 4 <= above.words <= page.blocks[i].words
+
+
+def _attached(page: Page, i: int) -> bool:
+    """Nothing but chrome, captions, meta and at most a short standfirst before the body."""
+    loose = 0
+    for j in range(i + 1, page.start):
+        if page.kinds[j] == PROSE and page.blocks[j].words > 30:
+            return False
+        if page.kinds[j] in (TEXT, PROSE) and not is_meta(page, j):
+            loose += 1
+    return loose <= 2
 
 
 def _below_a_byline(page: Page, i: int) -> bool:
