@@ -55,6 +55,14 @@ def by_line(text: str) -> str | None:
     rest = _CUT.sub("", match.group(1))
     if len(rest.split()) > 14:
         return None
+    names = _authors(rest)
+    if not names:
+        return None
+    return ", ".join(names) if len(names) > 2 else " and ".join(names)
+
+
+def _authors(rest: str) -> list[str]:
+    """The people in "Ana Ruiz (reporting), Tom Vale, Science Editor and Lee Park"."""
     people = []
     for part in re.split(r"\s*(?:,|&|\band\b)\s*", rest):
         role = _ROLE.search(part)
@@ -69,9 +77,7 @@ def by_line(text: str) -> str | None:
         # "Ana Ruiz, London" or "Ana Ruiz, Reuters": a lone word is a place or an agency.
         named = [p for p in named if len(p.split()) > 1]
     names = [p for p in named if 1 <= len(p.split()) <= 5]
-    if not names or len(names) != len(named):
-        return None
-    return ", ".join(names) if len(names) > 2 else " and ".join(names)
+    return names if len(names) == len(named) else []
 
 
 def name_block(page: Page, i: int) -> str | None:
