@@ -161,7 +161,7 @@ _SITE_SUFFIX = re.compile(r"\s+(?:\||-|\u2013|\u2014|::)\s+([^|]{2,40})$")
 
 
 def drop_site_name(page: Page, i: int) -> str:
-    """"Title | Site Name" -> "Title" when the site name shows up in the page's chrome."""
+    """Drop a " | Site Name" suffix from a title when the site name is in the chrome."""
     text = page.blocks[i].text
     suffix = _SITE_SUFFIX.search(text)
     if not suffix or len(suffix.group(1).split()) > 4:
