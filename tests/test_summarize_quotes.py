@@ -191,3 +191,15 @@ def test_unnamed_officials_and_places_are_not_speakers() -> None:
         "Lyon.",
     )
     assert quotes == ()
+
+
+def test_a_colon_line_introduces_the_quote_paragraph_under_it() -> None:
+    quotes = _quotes(
+        "Ana Maris, who farms the lower bank, put it plainly:",
+        "\u201cIf the authority will not bring water to the valley, we will leave it.\u201d",
+    )
+    assert quotes == (
+        Quote(
+            "If the authority will not bring water to the valley, we will leave it.", "Ana Maris"
+        ),
+    )

@@ -115,10 +115,23 @@ def _reported(page: Page, i: int, book: NameBook, last: Found | None) -> list[Fo
         context = text[: max(0, start - 1)]
         speaker = _resolve(raw, page, i, book, previous or last, context)
         speaker = speaker or _continued(before, after, i, previous, last)
+        if speaker is None and n == 0 and not before.strip():
+            speaker = _introduced(page, i, book)
         if speaker:
             previous = Found(quote, speaker, i, "reported")
             found.append(previous)
     return found
+
+
+def _introduced(page: Page, i: int, book: NameBook) -> str | None:
+    """A quote paragraph under "Ana Ruiz put it plainly:": the colon line names the speaker."""
+    j = i - 1
+    while j >= page.start and page.kinds[j] not in (PROSE, TEXT):
+        j -= 1  # past a photo or an ad
+    if j < page.start or not page.blocks[j].text.endswith(":"):
+        return None
+    named = speakers.recent_subject(page.blocks[j].text, book)
+    return book.fullest(named) if named else None
 
 
 def _continued(
