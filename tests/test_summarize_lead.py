@@ -72,3 +72,8 @@ def test_an_encyclopedia_style_opening_about_a_person_is_not_a_bio() -> None:
         "droughts across the valley for twenty years and now teaches at the university."
     )
     assert _lead("Ana Maris", "From the river encyclopedia", opening, FIRST, SECOND)[0] == opening
+
+
+def test_a_lead_the_page_also_prints_as_a_summary_on_top_is_still_the_lead() -> None:
+    lead = _lead(FIRST, "Home", "News", "River falls to a record low", "By Ana Ruiz", FIRST, SECOND)
+    assert lead[0] == FIRST

@@ -50,11 +50,23 @@ def find_lead(page: Page, headline: int | None) -> list[int]:
 def _eligible(page: Page, start: int) -> list[int]:
     found = []
     for i in range(start, len(page.blocks)):
-        if page.kinds[i] == PROSE and page.repeated(i) == 1:
+        if page.kinds[i] == PROSE and _once_in_story(page, i):
             found.append(i)
             if len(found) == 3:
                 break
     return found
+
+
+def _once_in_story(page: Page, i: int) -> bool:
+    """Not a repeated teaser or gallery caption; a lead the page also shows as a summary
+    at the top is still the lead."""
+    seen = page.repeated(i)
+    if seen == 1:
+        return True
+    if seen > 2 or i < page.start:
+        return False
+    other = next(j for j, b in enumerate(page.blocks) if b.key == page.blocks[i].key and j != i)
+    return other < i - 1
 
 
 def _is_standfirst(page: Page, headline_end: int, first: int, second: int) -> bool:
