@@ -41,6 +41,8 @@ def test_explain_labels_every_block() -> None:
         "dropped: author bio",
         "dropped: dateline",
         "dropped: menu",
+        "dropped: pull quote (repeats a quote)",
+        "dropped: repeated 2 times on the page (ad or menu)",
     ):
         assert label in out, label
     rows = [line for line in out.splitlines() if line.strip()]

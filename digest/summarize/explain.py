@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from digest.model import Seed
 from digest.summarize import Analysis, analyse_seed
+from digest.summarize.blocks import key
 from digest.summarize.page import PROSE, TEXT
 
 _WIDTH = 72
@@ -44,13 +45,24 @@ def label_of(analysis: Analysis, i: int) -> str:
         return f"quote ({', '.join(dict.fromkeys(speakers))})"
     if i in page.notes:
         return page.notes[i]
-    if page.repeated(i) > 2 and page.kinds[i] == TEXT:
-        return f"dropped: repeated {page.repeated(i)} times on the page (ad or menu)"
-    if analysis.headline is not None and i < analysis.headline and page.kinds[i] == TEXT:
-        return "dropped: above the headline (kicker, site name or menu)"
+    if page.kinds[i] == TEXT:
+        return _text_label(analysis, i)
     if page.kinds[i] == PROSE:
         inside = page.start <= i < page.end
         return "kept: body, not in the summary" if inside else "dropped: outside the article body"
+    return page.reasons[i]
+
+
+def _text_label(analysis: Analysis, i: int) -> str:
+    """Why a short line was dropped, from where it sits and what it repeats."""
+    page = analysis.page
+    block = page.blocks[i]
+    if block.words >= 4 and any(block.key in key(q.text) for q in analysis.quotes):
+        return "dropped: pull quote (repeats a quote)"
+    if page.repeated(i) > 2 or (page.repeated(i) == 2 and page.start <= i < page.end):
+        return f"dropped: repeated {page.repeated(i)} times on the page (ad or menu)"
+    if analysis.headline is not None and i < analysis.headline:
+        return "dropped: above the headline (kicker, site name or menu)"
     return page.reasons[i]
 
 
