@@ -130,3 +130,28 @@ def test_q_and_a_answers_belong_to_the_person_introduced() -> None:
     assert story.byline == "Salme Korhonen"  # "Interview by ..."
     assert story.quotes[0].text.startswith("Because I wanted to find out")
     assert {q.speaker for q in story.quotes} == {"Ilmari Vesterinen"}
+
+
+@pytest.mark.parametrize(
+    ("name", "headline", "byline", "lead_start"),
+    [
+        ("wiki.txt", "Brackwater Cider Cooperative", None, "The Brackwater Cider Cooperative is"),
+        ("howto.txt", "How to Prune an Old Apple Tree", "Tove Marsh", "Old apple trees can"),
+        ("blog.txt", "How I finally learned to like unit tests", None, "I resisted unit tests"),
+        (
+            "live.txt",
+            "Storm Hilde: live updates as coast braces for gales",
+            "Ana Ruiz, Tom Vale, Lee Park",
+            "Ferry services between the islands",
+        ),
+    ],
+)
+def test_other_page_shapes(name: str, headline: str, byline: str | None, lead_start: str) -> None:
+    story = summarize(read_seed(SEEDS / name))
+    assert (story.headline, story.byline) == (headline, byline)
+    assert story.lead[0].startswith(lead_start)
+
+
+def test_encyclopedia_and_how_to_pages_have_no_quotes() -> None:
+    for name in ("wiki.txt", "howto.txt", "blog.txt"):
+        assert summarize(read_seed(SEEDS / name)).quotes == (), name

@@ -15,7 +15,8 @@ _I = re.IGNORECASE
 # Short blocks that are wholly chrome (menus, ads, share and sign-in buttons).
 _CHROME_LINE = re.compile(
     r"^(?:advertisement|advertising|ad|ads|sponsored|sponsorisé|promoted|paid (?:post|partner)|"
-    r"report this ad|skip to (?:main )?(?:content|navigation)|accessibility.*|sign ?in|sign ?up|"
+    r"report this ad|(?:skip|jump) to (?:main )?(?:content|navigation|search)|accessibility.*|"
+    r"sign ?in|sign ?up|"
     r"log ?in|log ?out|login|logout|register|my account|my profile|edit profile|subscribe|"
     r"menu|search|home|close|share|tweet|email|print|pin it|reblog|like|comment|reply|follow|"
     r"following|more|next|previous|undo|show more|read more|load more|back to top|"
@@ -95,7 +96,7 @@ _CHROME_WORDS = wordset(
     share tweet email print pin it reblog like comment follow following facebook twitter
     linkedin whatsapp pinterest reddit more bookmark bookmarked recommend recommended
     close undo next previous sign log in out up register login logout subscribe search
-    menu home
+    menu home about archive archives rss contact faq help careers jobs
     """
 )
 

@@ -44,7 +44,7 @@ def _score(page: Page, i: int) -> float | None:
     words = word_list(block.text)
     capitals = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
     score += 2.0 if capitals >= 0.6 * len(words) else 0.0
-    score -= 3.0 if len(words) < 4 else 0.0
+    score -= {1: 3.0, 2: 3.0, 3: 1.0}.get(len(words), 0.0)  # short: a kicker or a menu item
     score -= 4.0 if block.text.endswith(".") else 0.0
     score -= 4.0 if _INNER_SENTENCE.search(block.text) else 0.0
     score -= 6.0 if _KICKER.match(block.text) or block.text.isupper() else 0.0

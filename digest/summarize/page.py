@@ -109,7 +109,9 @@ def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> No
             run.append(i)
             continue
         if len(run) >= 4:
-            for j in run:
+            # A short title and its tagline may end the run right above the first paragraph.
+            ends_at_prose = block is not None and kinds[i] == PROSE
+            for j in run[:-2] if ends_at_prose else run:
                 if kinds[j] == TEXT:
                     kinds[j], reasons[j] = CHROME, MENU
         run = []
