@@ -34,7 +34,9 @@ NOT_NAMES = wordset(
     november december monday tuesday wednesday thursday friday saturday sunday staff
     reporter editor writer correspondent online program institute university united
     nations america american national international association center centre department
-    company group inc ltd
+    company group inc ltd climate change economy education environment technology
+    entertainment lifestyle food weather local global breaking update updates analysis
+    features review reviews podcast podcasts newsletter newsletters media press
     """
 )
 TITLES = wordset(
