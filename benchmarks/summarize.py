@@ -17,15 +17,20 @@ import time
 from digest.model import Seed
 from digest.summarize import summarize
 
-_WORDS = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_WORDS = _words(
     "council harbour river market school budget week plan water road board voters "
     "report station families morning winter office project city hospital workers "
     "season village court farmers rail bridge library museum park minister police"
-).split()
-_VERBS = "said says told added explained warned wrote asked".split()
-_FIRST = "Ana Tomas Ines Marek Leila Oskar Priya Jonas Mireille Kwame".split()
-_LAST = "Ferreira Marlowe Okafor Lindqvist Duarte Novak Haddad Brennan Castell Ilunga".split()
-_MENU = "Home News World Business Sport Culture Opinion Travel Video Podcasts".split()
+)
+_VERBS = _words("said says told added explained warned wrote asked")
+_FIRST = _words("Ana Tomas Ines Marek Leila Oskar Priya Jonas Mireille Kwame")
+_LAST = _words("Ferreira Marlowe Okafor Lindqvist Duarte Novak Haddad Brennan Castell Ilunga")
+_MENU = _words("Home News World Business Sport Culture Opinion Travel Video Podcasts")
 
 
 def _sentence(rng: random.Random, size: int) -> str:
