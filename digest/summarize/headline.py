@@ -33,6 +33,7 @@ def find_headline(page: Page) -> int | None:
 
 
 def _score(page: Page, i: int) -> float | None:
+    """How much block i looks like the headline; None when it cannot be one."""
     block = page.blocks[i]
     if page.kinds[i] in _SKIP or not 2 <= block.words <= 30 or block.text.endswith(":"):
         return None
@@ -40,21 +41,29 @@ def _score(page: Page, i: int) -> float | None:
         return None
     if page.kinds[i] == PROSE and block.words >= 15:
         return None  # a paragraph, not a title
-    score = 0.0
-    words = word_list(block.text)
+    return _shape_score(page, i) + _place_score(page, i)
+
+
+def _shape_score(page: Page, i: int) -> float:
+    """A title is a capitalised phrase: not one word, not sentences, not a kicker."""
+    text = page.blocks[i].text
+    words = word_list(text)
     capitals = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
-    score += 2.0 if capitals >= 0.6 * len(words) else 0.0
+    score = 2.0 if capitals >= 0.6 * len(words) else 0.0
     score -= {1: 3.0, 2: 3.0, 3: 1.0}.get(len(words), 0.0)  # short: a kicker or a menu item
-    score -= 4.0 if block.text.endswith(".") else 0.0
-    score -= 4.0 if _INNER_SENTENCE.search(block.text) else 0.0
-    score -= 6.0 if _KICKER.match(block.text) or block.text.isupper() else 0.0
-    score -= 6.0 if page.kinds[i] == PROSE else 0.0
-    score -= 4.0 if _in_list(page, i) else 0.0
+    score -= 4.0 if text.endswith(".") else 0.0
+    score -= 4.0 if _INNER_SENTENCE.search(text) else 0.0
+    score -= 6.0 if _KICKER.match(text) or text.isupper() else 0.0
+    return score - (6.0 if page.kinds[i] == PROSE else 0.0)
+
+
+def _place_score(page: Page, i: int) -> float:
+    """A title sits right above its byline and story, once or twice, never inside it."""
+    score = -4.0 if _in_list(page, i) else 0.0
     score -= 3.0 if _under_a_title(page, i) else 0.0
     score -= 4.0 if _below_a_byline(page, i) else 0.0
     score += 3.0 if _attached(page, i) else 0.0
-    score += _repeat_score(page, i)
-    score += _meta_score(page, i)
+    score += _repeat_score(page, i) + _meta_score(page, i)
     score -= 3.0 if i > page.start else 0.0  # below the first paragraph: a subhead or an ad
     return score - 0.3 * _distance(page, i)
 
