@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from digest.summarize import speakers
 from digest.summarize.page import PROSE, Page
-from digest.summarize.sentences import split_sentences
+from digest.summarize.sentences import first_sentences
 
 if TYPE_CHECKING:
     from digest.summarize.quotes import Found
@@ -68,21 +68,11 @@ def transcript_excerpts(
         raw = said[-1].group(1)
         speaker = last_speaker(raw, page, before[-1], book, None, text[: said[-1].start(1)])
         if speaker and speaker[:1].isupper():
-            found.append(Found(_opening(page.blocks[i].text), speaker, i, "excerpt"))
+            found.append(
+                Found(first_sentences(page.blocks[i].text, _EXCERPT_WORDS), speaker, i, "excerpt")
+            )
     return found
 
 
 def _is_first_person(text: str) -> bool:
     return not _QUOTE_MARKS.search(text) and len(_FIRST_PERSON.findall(text)) >= 2
-
-
-def _opening(text: str) -> str:
-    kept: list[str] = []
-    count = 0
-    for sentence in split_sentences(text):
-        size = len(sentence.split())
-        if kept and count + size > _EXCERPT_WORDS:
-            break
-        kept.append(sentence)
-        count += size
-    return " ".join(kept)

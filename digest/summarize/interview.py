@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from digest.summarize.blocks import UPPER, wordset
 from digest.summarize.names import proper_case
-from digest.summarize.sentences import split_sentences
+from digest.summarize.sentences import first_sentences
 from digest.summarize.speakers import recent_subject
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def interview_quotes(page: Page, body: list[int], book: NameBook, min_words: int
         if speaker is None:
             continue
         for i, answer in answers:
-            quote = _opening(answer)
+            quote = first_sentences(answer, _ANSWER_WORDS)
             if len(quote.split()) >= min_words:
                 found.append(Found(quote, speaker, i, "interview"))
     return found
@@ -73,16 +73,3 @@ def _voices(page: Page, body: list[int]) -> dict[str, list[tuple[int, str]]]:
 
 def _mostly_questions(said: list[tuple[int, str]]) -> bool:
     return sum(1 for _, text in said if text.rstrip().endswith("?")) * 2 >= len(said)
-
-
-def _opening(answer: str) -> str:
-    """The first sentences of an answer, within a word budget."""
-    kept: list[str] = []
-    count = 0
-    for sentence in split_sentences(answer):
-        size = len(sentence.split())
-        if kept and count + size > _ANSWER_WORDS:
-            break
-        kept.append(sentence)
-        count += size
-    return " ".join(kept)

@@ -12,7 +12,7 @@ import re
 from digest.summarize.blocks import Block
 from digest.summarize.byline import is_meta
 from digest.summarize.page import PROSE, Page
-from digest.summarize.sentences import split_sentences
+from digest.summarize.sentences import first_sentences
 
 _LABELLED = re.compile(r"^[^\s:]+(?: [^\s:]+){0,3}: ")  # "NAME: ..." in an interview
 LEAD_BUDGET = 120  # words for two paragraphs: the newsletter shows a taste, not the article
@@ -86,12 +86,4 @@ def lead_text(block: Block) -> str:
     """The paragraph, cut at a sentence end if it is far over the budget."""
     if block.words <= _LONG:
         return block.text
-    kept: list[str] = []
-    count = 0
-    for sentence in split_sentences(block.text):
-        size = len(sentence.split())
-        if kept and count + size > _CUT_TO:
-            break
-        kept.append(sentence)
-        count += size
-    return " ".join(kept)
+    return first_sentences(block.text, _CUT_TO)

@@ -17,7 +17,7 @@ from digest.summarize.blocks import key, wordset
 from digest.summarize.excerpts import block_quotes, transcript_excerpts
 from digest.summarize.interview import interview_quotes
 from digest.summarize.page import PROSE, TEXT, Page
-from digest.summarize.sentences import split_sentences
+from digest.summarize.sentences import first_sentences, split_sentences
 from digest.summarize.speakers import NameBook
 
 MAX_QUOTES = 5
@@ -230,12 +230,5 @@ def as_quotes(found: list[Found]) -> tuple[Quote, ...]:
 
 
 def _trim(text: str) -> str:
-    """A long quote is cut after the sentence that reaches the word budget."""
-    if len(text.split()) <= QUOTE_WORDS:
-        return text
-    kept: list[str] = []
-    for sentence in split_sentences(text):
-        kept.append(sentence)
-        if len(" ".join(kept).split()) >= QUOTE_WORDS:
-            break
-    return " ".join(kept)
+    """A long quote keeps its opening sentences, as a newsletter quote should."""
+    return text if len(text.split()) <= QUOTE_WORDS else first_sentences(text, QUOTE_WORDS)

@@ -50,3 +50,16 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.S.") do not end sentences.
     return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+
+
+def first_sentences(text: str, budget: int) -> str:
+    """The opening sentences of `text` within `budget` words (always at least one)."""
+    kept: list[str] = []
+    count = 0
+    for sentence in split_sentences(text):
+        size = len(sentence.split())
+        if kept and count + size > budget:
+            break
+        kept.append(sentence)
+        count += size
+    return " ".join(kept)
