@@ -46,3 +46,11 @@ def test_sentences_split_after_ends_but_not_after_abbreviations() -> None:
 def test_sentences_keep_closing_quotes_with_their_sentence() -> None:
     text = "\u201cIt works.\u201d She smiled. \u201cMostly.\u201d"
     assert split_sentences(text) == ["\u201cIt works.\u201d", "She smiled.", "\u201cMostly.\u201d"]
+
+
+def test_first_sentences_keep_whole_sentences_within_a_budget() -> None:
+    from digest.summarize.sentences import first_sentences
+
+    text = "One two three four. Five six seven eight. Nine ten eleven twelve."
+    assert first_sentences(text, 9) == "One two three four. Five six seven eight."
+    assert first_sentences(text, 2) == "One two three four."  # never empty
