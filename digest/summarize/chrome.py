@@ -11,7 +11,9 @@ import re
 from digest.summarize.blocks import UPPER, Block, wordset
 from digest.summarize.names import NAME
 
-_I = re.IGNORECASE
+# Patterns are written in lower case and matched against lower-cased text: several
+# times faster than re.IGNORECASE, and this runs on every block of every page.
+_I = 0
 # Short blocks that are wholly chrome (menus, ads, share and sign-in buttons).
 _CHROME_LINE = re.compile(
     r"^(?:advertisement|advertising|ad|ads|sponsored|sponsorisé|promoted|paid (?:post|partner)|"
@@ -115,14 +117,15 @@ def is_chrome(block: Block) -> str | None:
     text = block.text
     if block.words > 25:
         return None  # a paragraph: chrome is short
-    if _CHROME_LINE.match(text):
+    low = text.lower()
+    if _CHROME_LINE.match(low):
         return "menu or button"
-    words = re.findall(r"[^\W\d_]+", text.lower()) if block.words <= 8 else []
+    words = re.findall(r"[^\W\d_]+", low) if block.words <= 8 else []
     if words and all(w in _CHROME_WORDS for w in words):
         return "menu or button"
     if block.words <= 6 and _COUNTER.fullmatch(text):
         return "counter or number"
-    if _CHROME_PHRASE.search(text):
+    if _CHROME_PHRASE.search(low):
         return "site chrome (share, subscribe, related, legal)"
     if text.count("|") >= 2 and block.words <= 20:
         return "menu or site title"
@@ -143,14 +146,14 @@ def is_comment(block: Block) -> bool:
     if block.words > 30:
         return False
     low = block.text.lower()
-    return any(h in low for h in _COMMENT_HINTS) and bool(_COMMENT.search(block.text))
+    return any(h in low for h in _COMMENT_HINTS) and bool(_COMMENT.search(low))
 
 
 def is_date(block: Block) -> bool:
     """A dateline alone: a date or time and little else."""
     if block.words > 16 or not any(c.isdigit() for c in block.text):
         return False
-    text = spaced(block.text)
+    text = spaced(block.text).lower()
     if not _DATE.search(text) and not re.search(r"\b\d+[hdm]\b", text):
         return False
     rest = _DATE.sub(" ", text)
@@ -161,11 +164,11 @@ def is_date(block: Block) -> bool:
 def is_caption(block: Block) -> str | None:
     """Why a block looks like a photo caption or credit, or None."""
     text = block.text
-    if _CREDIT_START.match(text):
+    if _CREDIT_START.match(text.lower()):
         return "caption (starts like a caption)"
     tail = text[-120:]  # credits sit at the end: no need to scan a whole paragraph
     low = tail.lower()
-    if any(h in low for h in _CREDIT_HINTS) and _CREDIT_END.search(tail):
+    if any(h in low for h in _CREDIT_HINTS) and _CREDIT_END.search(low):
         return "caption (ends with a credit)"
     ends_upper = not text[-1:].islower() and not text.endswith(("”", '"'))
     if block.words >= 6 and ends_upper and _CAPS_CREDIT.search(tail):
