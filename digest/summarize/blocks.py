@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _SPACE = re.compile(r"\s+")
@@ -38,18 +37,15 @@ class Block:
     text: str  # whitespace-normalised
     lines: tuple[str, ...]  # the raw lines, stripped, for code and list detection
     line_no: int  # 1-based line of the seed where the block starts
+    # Measured once here: every rule asks for them, many times per block.
+    words: int = field(init=False)
+    key: str = field(init=False)
+    ends_sentence: bool = field(init=False)
 
-    @cached_property
-    def words(self) -> int:
-        return len(self.text.split())
-
-    @cached_property
-    def key(self) -> str:
-        return key(self.text)
-
-    @cached_property
-    def ends_sentence(self) -> bool:
-        return bool(_END.search(self.text))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", len(self.text.split()))
+        object.__setattr__(self, "key", key(self.text))
+        object.__setattr__(self, "ends_sentence", bool(_END.search(self.text)))
 
 
 def split_blocks(text: str) -> list[Block]:

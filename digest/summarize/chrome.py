@@ -109,6 +109,7 @@ def spaced(text: str) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z][a-z]+\.? \d)", " ", text)
 
 
+_DIGIT = re.compile(r"\d")
 _COUNTER = re.compile(r"[\d\s.,:/%()+\-•·|]*[kKmM]?")
 
 
@@ -151,7 +152,7 @@ def is_comment(block: Block) -> bool:
 
 def is_date(block: Block) -> bool:
     """A dateline alone: a date or time and little else."""
-    if block.words > 16 or not any(c.isdigit() for c in block.text):
+    if block.words > 16 or not _DIGIT.search(block.text):
         return False
     text = spaced(block.text).lower()
     if not _DATE.search(text) and not re.search(r"\b\d+[hdm]\b", text):
