@@ -123,8 +123,12 @@ def _meta(block: Block) -> bool:
 
 def is_meta(page: Page, i: int) -> bool:
     """A date, "By" line or byline name: what sits between a headline and its story."""
-    block = page.blocks[i]
-    return page.kinds[i] == DATE or bool(by_line(block.text)) or bool(name_block(page, i))
+    found = page.memo.get(("meta", i))
+    if found is None:
+        block = page.blocks[i]
+        found = page.kinds[i] == DATE or bool(by_line(block.text)) or bool(name_block(page, i))
+        page.memo["meta", i] = found  # asked again and again while scoring headlines
+    return found
 
 
 def find_byline(

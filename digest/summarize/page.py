@@ -44,6 +44,7 @@ class Page:
     start: int = 0  # first block of the body
     end: int = 0  # one past the last block of the body
     notes: dict[int, str] = field(default_factory=dict)  # explain labels set by the pickers
+    memo: dict[tuple[str, int], bool] = field(default_factory=dict)  # per-block answers
 
     def repeated(self, index: int) -> int:
         return self.counts[self.blocks[index].key]
