@@ -20,6 +20,7 @@ _LONG = 220  # a first paragraph longer than this is cut at a sentence end ...
 _CUT_TO = 160  # ... to at most this many words, so it still reads as that paragraph
 _SHORT = 40  # a first paragraph shorter than this is joined by the next one
 _STANDFIRST = 25
+_SECOND_MIN = 15  # a shorter second "paragraph" is more often a caption or a teaser
 
 
 def find_lead(page: Page, headline: int | None) -> list[int]:
@@ -39,6 +40,7 @@ def find_lead(page: Page, headline: int | None) -> list[int]:
     if (
         len(found) > 1
         and page.blocks[first].words < _SHORT
+        and page.blocks[found[1]].words >= _SECOND_MIN
         and page.blocks[first].words + page.blocks[found[1]].words <= LEAD_BUDGET
         and found[1] - first <= 4
         and not _LABELLED.match(page.blocks[found[1]].text)
