@@ -203,3 +203,15 @@ def test_a_colon_line_introduces_the_quote_paragraph_under_it() -> None:
             "If the authority will not bring water to the valley, we will leave it.", "Ana Maris"
         ),
     )
+
+
+def test_an_faq_is_not_an_interview() -> None:
+    text = (
+        "Water restrictions: what you need to know\n\n"
+        "The Valley Water Board has published guidance for households during the drought.\n\n"
+        "Q: Can I water my garden?\n\n"
+        "A: Only with a watering can, and only before eight in the morning or after six.\n\n"
+        "Q: Can I fill a paddling pool?\n\n"
+        "A: No, not while the restrictions are in place across the whole valley.\n"
+    )
+    assert summarize(Seed(source="t.txt", text=text)).quotes == ()

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _LABEL = re.compile(rf"^([{UPPER}][\w.'’\- ]{{0,40}}?):\s+(\S.*)$")  # noqa: RUF001
 _ANSWER_WORDS = 40
+_TALK = re.compile(r"\b(?:interview|spoke|talked|conversation|questions|asked)", re.IGNORECASE)
 _NOT_VOICES = wordset(
     "update updated note correction source photo related warning tip step example"
 )
@@ -56,6 +57,8 @@ def _who(
     if len(label) > 1:
         return book.fullest(proper_case(label, text))
     intro = " ".join(page.blocks[i].text for i in body if i < first)
+    if not _TALK.search(intro) and not _TALK.search(" ".join(b.text for b in page.blocks[:first])):
+        return None  # Q/A without an interview around it is an FAQ, not someone's words
     named = recent_subject(intro, book, first=True)
     return book.fullest(named) if named else None
 
