@@ -91,3 +91,8 @@ def test_by_lines_drop_jobs_agencies_and_dates(line: str, expected: str) -> None
 def test_a_name_over_its_publication_and_date() -> None:
     text = f"River falls to a record low\n\nAna Ruiz\n\nThe Valley Post\n\nMay 12, 2024\n\n{BODY}"
     assert _byline(text) == "Ana Ruiz"
+
+
+def test_a_name_with_its_job_after_a_comma() -> None:
+    text = f"River falls to a record low\n\nTom Vale, Senior Staff Writer\n\n{BODY}"
+    assert _byline(text) == "Tom Vale"

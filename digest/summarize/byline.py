@@ -39,6 +39,11 @@ _NAME_END = re.compile(
     "\\s+[\u2022\u00b7|\u2014\u2013-]\\s+"
 )  # "Ana Ruiz • 8h", "Ana Ruiz - May 3"
 _DATED_BY = re.compile(r"^(.{4,40}?)\s+(?=by\s)", re.IGNORECASE)
+_NAME_COMMA_JOB = re.compile(
+    rf"^({NAME}),\s+(?:[\w-]+\s+){{0,3}}(?:reporter|editor|writer|correspondent|columnist|"
+    rf"contributor|journalist|critic)s?$",
+    re.IGNORECASE,
+)
 _FOOTER_REACH = 12
 _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
 
@@ -87,6 +92,9 @@ def name_block(page: Page, i: int) -> str | None:
         line = _NAME_END.split(line)[0].strip()
         if _STAFF.match(line):
             return line
+        titled = _NAME_COMMA_JOB.match(line)
+        if titled and is_name(titled.group(1)):
+            return titled.group(1)  # "Ana Ruiz, Staff Writer"
         if not is_name(line):
             continue
         others = [x for k, x in enumerate(block.lines) if k != n]
