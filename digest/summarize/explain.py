@@ -23,8 +23,12 @@ class Line:
 
 
 def explain(seed: Seed) -> list[Line]:
+    """One line per block of the seed (for HTML, of the text trafilatura kept)."""
     analysis = analyse_seed(seed)
     lines = [_front_matter(seed)] if _front_matter(seed).label else []
+    if seed.kind == "html":
+        note = "html: page chrome removed by trafilatura; title, author, URL, image from markup"
+        lines.append(Line(0, note, ""))
     lines += [
         Line(block.line_no, label_of(analysis, i), block.text)
         for i, block in enumerate(analysis.page.blocks)
