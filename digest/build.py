@@ -31,9 +31,15 @@ class BuildResult:
 
     def summary(self) -> str:
         """'3 stories, 1 seed skipped': the start of the CLI's one-line report."""
-        parts = [_count(len(self.digest.stories), "story", "stories")]
+        stories = self.digest.stories
+        parts = [_count(len(stories), "story", "stories")]
         if self.skipped:
             parts.append(f"{_count(len(self.skipped), 'seed', 'seeds')} skipped")
+        unlinked = [Path(s.source).name for s in stories if not s.url]
+        if unlinked:
+            more = len(unlinked) - 3
+            names = ", ".join(unlinked[:3]) + (f" and {more} more" if more > 0 else "")
+            parts.append(f"{len(unlinked)} without a link (add `url:` front matter to {names})")
         return ", ".join(parts)
 
 

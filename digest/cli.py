@@ -275,12 +275,30 @@ def send(
     show_default=True,
     help="json: the stable object other tools read.",
 )
-def summarize(seed: Path, fmt: str) -> None:
+@click.option(
+    "--explain", is_flag=True, help="Show each block of the seed and why it was kept or dropped."
+)
+def summarize(seed: Path, fmt: str, explain: bool) -> None:
     """Summarize one SEED: headline, byline, lead and key quotes."""
     from digest.build import summarize_file
+    from digest.seeds import read_seed
 
     _warnings()
+    if explain:
+        from digest.summarize.explain import explain as run_explain
+        from digest.summarize.explain import render
+
+        lines = run_explain(read_seed(seed))
+        if fmt == "json":
+            click.echo(json.dumps([x.as_json() for x in lines], ensure_ascii=False, indent=2))
+        else:
+            click.echo(render(lines))
+        return
     story = summarize_file(seed)
+    if story.url is None:
+        logging.getLogger("digest").warning(
+            "%s: no URL (add `url:` front matter); the story will not link", seed
+        )
     if fmt == "json":
         click.echo(json.dumps(story.as_json(), ensure_ascii=False, indent=2))
         return

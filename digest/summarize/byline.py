@@ -1,0 +1,186 @@
+"""Find the author's name(s): "By ..." lines, a name beside the date, a signature.
+
+Looked for first between the headline and the lead, where pages print bylines,
+then in the footer ("Written by", "About the author") and in a closing signature.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.summarize import chrome
+from digest.summarize.blocks import UPPER, Block
+from digest.summarize.names import NAME, is_name, proper_case
+from digest.summarize.page import CHROME, COMMENT, DATE, MENU, Page
+
+_BY = re.compile(
+    r"^(?:by|written by|posted by|words by|story by|reporting by|interview by|interviewed by|"
+    r"text by|author|authors)\s*:?\s+(.+)$",
+    re.IGNORECASE,
+)
+_CUT = re.compile(
+    r"\s*(?:@|\||•|·|—|–|\s-\s|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d|"  # noqa: RUF001
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d).*$",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(r"\(([^)]*)\)")
+_NOT_AUTHOR_ROLE = re.compile(r"photo|picture|illustrat|graphic|video|image|edit", re.IGNORECASE)
+_JOB = re.compile(
+    r"\b(?:reporter|editor|writer|correspondent|columnist|contributor|staff|journalist|"
+    r"author|producer|critic|analyst)s?\b",
+    re.IGNORECASE,
+)
+_STAFF = re.compile(
+    r"^(?:our|by our)\s+(?:\w+\s+){0,2}(?:staff|correspondents?|reporters?|team)$", re.IGNORECASE
+)
+_SIGNATURE = re.compile(rf"[.!?\"”]\s*[—–]\s*({NAME})\s*$")  # noqa: RUF001
+_FOOTER = re.compile(rf"^({NAME})\s*(?:—|–|\||·|•)\s*\S")  # noqa: RUF001
+_NAME_END = re.compile(
+    "\\s+[\u2022\u00b7|\u2014\u2013-]\\s+"
+)  # "Ana Ruiz • 8h", "Ana Ruiz - May 3"
+_DATED_BY = re.compile(r"^(.{4,40}?)\s+(?=by\s)", re.IGNORECASE)
+_NAME_COMMA_JOB = re.compile(
+    rf"^({NAME}),\s+(?:[\w-]+\s+){{0,3}}(?:reporter|editor|writer|correspondent|columnist|"
+    rf"contributor|journalist|critic)s?$",
+    re.IGNORECASE,
+)
+_FOOTER_REACH = 12
+_LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
+
+
+def by_line(text: str) -> str | None:
+    """Authors from a "By ..." line: dates, handles and photographers cut off."""
+    text = chrome.spaced(text.strip())
+    match = _BY.match(text)
+    dated = _DATED_BY.match(text)
+    if not match and dated and chrome.is_date(_as_block(dated.group(1))):
+        match = _BY.match(text[dated.end(1) :].strip())  # "3/14/2016 8:05 AM BY ANA RUIZ"
+    if not match:
+        return None
+    rest = _CUT.sub("", match.group(1))
+    if len(rest.split()) > 14:
+        return None
+    names = _authors(rest)
+    if not names:
+        return None
+    return ", ".join(names) if len(names) > 2 else " and ".join(names)
+
+
+def _authors(rest: str) -> list[str]:
+    """The people in "Ana Ruiz (reporting), Tom Vale, Science Editor and Lee Park"."""
+    people = []
+    for part in re.split(r"\s*(?:,|&|\band\b)\s*", rest):
+        role = _ROLE.search(part)
+        if role and _NOT_AUTHOR_ROLE.search(role.group(1)):
+            continue
+        part = _ROLE.sub("", part).strip(" ,.;:")
+        if part:
+            people.append(part)
+    # "Ana Ruiz, Science Correspondent": the job title is not a second author.
+    named = [p for p in people if not _JOB.search(p)] or people
+    if any(len(p.split()) > 1 for p in named):
+        # "Ana Ruiz, London" or "Ana Ruiz, Reuters": a lone word is a place or an agency.
+        named = [p for p in named if len(p.split()) > 1]
+    names = [p for p in named if 1 <= len(p.split()) <= 5]
+    return names if len(names) == len(named) else []
+
+
+def name_block(page: Page, i: int) -> str | None:
+    """A block (or one of its lines) that is a bare name next to a date, job or button."""
+    block = page.blocks[i]
+    for n, line in enumerate(block.lines):
+        line = _NAME_END.split(line)[0].strip()
+        if _STAFF.match(line):
+            return line
+        titled = _NAME_COMMA_JOB.match(line)
+        if titled and is_name(titled.group(1)):
+            return titled.group(1)  # "Ana Ruiz, Staff Writer"
+        if not is_name(line):
+            continue
+        others = [x for k, x in enumerate(block.lines) if k != n]
+        if others and any(_meta(_as_block(x)) for x in others):
+            return line
+        if block.text != line and _meta(_as_block(block.text[len(line) :])):
+            return line
+        if any(_meta(page.blocks[j]) for j in _neighbours(page, i)):
+            return line
+    return None
+
+
+def _neighbours(page: Page, i: int) -> list[int]:
+    """The blocks on each side, looking past one short line ("Ana Ruiz / The Post / May 3")."""
+    near = [j for j in (i - 1, i + 1) if 0 <= j < len(page.blocks)]
+    if i + 2 < len(page.blocks) and page.blocks[i + 1].words <= 3:
+        near.append(i + 2)
+    return near
+
+
+def _as_block(text: str) -> Block:
+    return Block(0, text.strip(), (text.strip(),), 0)
+
+
+def _meta(block: Block) -> bool:
+    text = block.text.strip(" •·|")
+    return (
+        chrome.is_date(block)
+        or bool(_JOB.search(text) and block.words <= 8)
+        or bool(re.search(r"\bfollow\b|\bmin read\b|^share\b|^tweet\b", text, re.IGNORECASE))
+        or bool(re.fullmatch(r"\d+[hdm]|\d+\s+(?:hours?|days?|min)\s*(?:ago)?", text))
+    )
+
+
+def is_meta(page: Page, i: int) -> bool:
+    """A date, "By" line or byline name: what sits between a headline and its story."""
+    found = page.memo.get(("meta", i))
+    if found is None:
+        block = page.blocks[i]
+        found = page.kinds[i] == DATE or bool(by_line(block.text)) or bool(name_block(page, i))
+        page.memo["meta", i] = found  # asked again and again while scoring headlines
+    return found
+
+
+def find_byline(
+    page: Page, headline: int | None, lead: int | None
+) -> tuple[str | None, int | None]:
+    """The byline and the block it came from; (None, None) when the page has none."""
+    first = max(0, (headline if headline is not None else page.start) - 8)
+    last = lead if lead is not None else page.start
+    for i in range(first, max(first, last)):
+        found = _header_byline(page, i)
+        if found:
+            return _finish(found, page), i
+    # The footer is just after the story; past it come comments and other stories' bylines.
+    for i in range(page.start, min(len(page.blocks), page.end + _FOOTER_REACH)):
+        if page.kinds[i] == COMMENT and i >= page.end:
+            break
+        found = _footer_byline(page, i)
+        if found:
+            return _finish(found, page), i
+    return None, None
+
+
+def _header_byline(page: Page, i: int) -> str | None:
+    found = by_line(page.blocks[i].text)
+    if found or (page.kinds[i] == CHROME and page.reasons[i] != MENU):
+        return found
+    return name_block(page, i)
+
+
+def _footer_byline(page: Page, i: int) -> str | None:
+    text = page.blocks[i].text
+    after = page.blocks[i + 1].text if i + 1 < len(page.blocks) else ""
+    if _LEAD_IN.search(text) and is_name(after):
+        return after
+    signature = _SIGNATURE.search(text)
+    if signature and is_name(signature.group(1)) and page.start <= i < page.end + 2:
+        return signature.group(1)
+    # "Ana Ruiz — 2024-05-01 — in Notes": a name, then a date with its year.
+    footer = _FOOTER.match(text)
+    if footer and is_name(footer.group(1)) and re.search(r"\d{4}", text[footer.end(1) :]):
+        return footer.group(1)
+    return None
+
+
+def _finish(name: str, page: Page) -> str:
+    text = "\n".join(b.text for b in page.blocks)
+    return proper_case(re.sub(rf"\s+(?=[^{UPPER}\w])", " ", name).strip(), text)

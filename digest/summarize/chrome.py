@@ -1,0 +1,203 @@
+"""Recognise site chrome: menus, ads, share buttons, captions, comments, dates, code.
+
+Every rule here is generic page vocabulary or shape (a line that ends with a photo
+credit, a "3 days ago" stamp, a run of one-word menu items), never a site's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.summarize.blocks import UPPER, Block, wordset
+from digest.summarize.names import NAME
+
+# Patterns are written in lower case and matched against lower-cased text: several
+# times faster than re.IGNORECASE, and this runs on every block of every page.
+_I = 0
+# Short blocks that are wholly chrome (menus, ads, share and sign-in buttons).
+_CHROME_LINE = re.compile(
+    r"^(?:advertisement|advertising|ad|ads|sponsored|sponsorisé|promoted|paid (?:post|partner)|"
+    r"report this ad|(?:skip|jump) to (?:main )?(?:content|navigation|search)|accessibility.*|"
+    r"sign ?in|sign ?up|"
+    r"log ?in|log ?out|login|logout|register|my account|my profile|edit profile|subscribe|"
+    r"menu|search|home|close|share|tweet|email|print|pin it|reblog|like|comment|reply|follow|"
+    r"following|more|next|previous|undo|show more|read more|load more|back to top|"
+    r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|instagram|youtube|rss|tumblr|"
+    r"messenger|permalink|fullscreen|thumbnails|bookmark(?:ed)?|recommend(?:ed)?|tags|topics|"
+    r"save|saved|gift|listen|play|watch|copy link|link copied|print this page)"
+    r"[\s:!.>›»|]*$",  # noqa: RUF001
+    _I,
+)
+_CHROME_PHRASE = re.compile(
+    r"\b(?:share (?:on|via|this|by)|follow (?:us|me|on)|sign up (?:for|to)|newsletter|"
+    r"subscribe (?:to|now)|in your inbox|cookie (?:policy|settings|preferences|consent)|"
+    r"(?:use|accept) (?:all )?cookies|privacy policy|terms (?:of|and) "
+    r"(?:use|service|conditions)|all rights reserved|copyright|©|"
+    r"promoted (?:links|content|stories)|sponsored (?:links|content|stories)|"
+    r"(?:you )?might also like|you may also like|recommended (?:for you|by|stories)|"
+    r"around the web|related (?:posts|articles|stories|content|reads|topics|videos|links)|"
+    r"more (?:stories|on this story|from|videos|news)|most (?:popular|read|viewed|watched|shared)|"
+    r"trending (?:now|articles|stories)|read (?:the )?next|up next|next (?:story|article|post)|"
+    r"get (?:our|the) app|download (?:our|the) app|view (?:the )?gallery|"
+    r"min read|learn more|advertise with us|contact us|about us|"
+    r"don'?t miss|enable javascript|javascript is disabled|accept all|manage preferences|"
+    r"listen to this (?:article|story)|continue reading|continues below|scroll to continue|"
+    r"this (?:article|story) is more than \w+ (?:years?|months?) old|^editor['\u2019]s note\b|"
+    r"^(?:update|updated|correction)\s*:|gift this article|read in app|\d+ min listen|"
+    r"sponsored by|^(?:tags|tagged|topics|filed under|categories)\s*:|^related\s*:)",
+    _I,
+)
+_COMMENT = re.compile(
+    r"\b(?:\d+|a|an|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|"
+    r"\bnotify of\b|\binline feedbacks?\b|\bview (?:all )?comments\b|\boldest\b.*\bnewest\b|"
+    r"\bmost voted\b|\bnewest\b.*\boldest\b|\bleave a (?:reply|comment)\b|\bpost (?:a )?comment\b|"
+    r"^\d[\d,.]*k?\s*(?:comments?|messages|replies|responses|reactions)\b|"
+    r"\b(?:show|load|hide) (?:more )?comments\b|\bjoin the (?:conversation|discussion)\b|"
+    r"\bcomments? (?:are )?(?:closed|policy)\b|\bcommenting policy\b|\bplease comment\b|"
+    r"\bwe (?:welcome|would love) your (?:comments|thoughts)\b|\bto comment\b|"
+    r"^(?:\d+\s+)?comments?$|\breply to\b|\bwhat are your thoughts\b|\bcomment data\b",
+    _I,
+)
+_CREDIT_START = re.compile(
+    r"^(?:media|image|photo|video) caption\b|^(?:enlarge|expand|zoom)(?: image)?\s*/|"
+    r"^(?:media caption|image caption|caption|main image|top image|image|photo(?:graph)?s?|"
+    r"picture|pictured|top photo|illustration|video|credit|source|clockwise from \w+|"
+    r"above|left|right|from left)\b\s*(?:by\b|:|,|\||\.{2,}|…)|"
+    r"^in this (?:photo|image|picture|file photo)\b",
+    _I,
+)
+_CREDIT_END = re.compile(
+    r"(?:\b(?:photo(?:graph)?|image|picture|illustration|credit|source)s?\s*(?:by|:|©)\s*"
+    r"[^.!?]{1,80}|getty images?|shutterstock|\bafp\b|\bap photo\b|/\s*reuters|"
+    r"\breuters\s*/|\bcourtesy(?: of)?\b[^.!?]{1,60}|©[^.!?]{1,60})\s*\)?$",
+    _I,
+)
+# A caption that ends its sentence with an agency or photographer in capitals.
+_CAPS_CREDIT = re.compile(rf"[.!?)\]]\s+[{UPPER}][{UPPER}0-9/&.,'’ \-]{{2,50}}$")  # noqa: RUF001
+_DATE = re.compile(
+    r"\b(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m)?|"
+    r"\d{1,2}\.\d{2}\s*(?:[ap]\.?m\b|utc|gmt|[ecmp][sd]t|bst|cet))",
+    _I,
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:posted|published|updated|first published|last (?:modified|updated)|on|at|am|pm|"
+    r"utc|gmt|e[sd]t|p[sd]t|bst|cet|mon|tue|wed|thu|fri|sat|sun|\w+day|today|yesterday|min|"
+    r"read|ago|\d+[hdm])\b",
+    _I,
+)
+_CODE = re.compile(
+    r"[{};]\s*$|^\s*(?://|/\*|#include|import |from \S+ import|def |var |const |"
+    r"let |function\b|<[a-z!/])|=>|\)\s*\{|</\w+>"
+)
+
+
+_CHROME_WORDS = wordset(
+    """
+    share tweet email print pin it reblog like comment follow following facebook twitter
+    linkedin whatsapp pinterest reddit more bookmark bookmarked recommend recommended
+    close undo next previous sign log in out up register login logout subscribe search
+    menu home about archive archives rss contact faq help careers jobs
+    """
+)
+
+
+def spaced(text: str) -> str:
+    """Unglue words a scraper ran together ("Nolan22 Dec", "PressDecember 2")."""
+    text = re.sub(r"(?<=[^\W\d_])(?=\d)", " ", text)
+    return re.sub(r"(?<=[a-z])(?=[A-Z][a-z]+\.? \d)", " ", text)
+
+
+_DIGIT = re.compile(r"\d")
+_COUNTER = re.compile(r"[\d\s.,:/%()+\-•·|]*[kKmM]?")
+
+
+def is_chrome(block: Block) -> str | None:
+    """Why a block is page chrome, or None when it may be content."""
+    text = block.text
+    if block.words > 25:
+        return None  # a paragraph: chrome is short
+    low = text.lower()
+    if _CHROME_LINE.match(low):
+        return "menu or button"
+    words = re.findall(r"[^\W\d_]+", low) if block.words <= 8 else []
+    if words and all(w in _CHROME_WORDS for w in words):
+        return "menu or button"
+    if block.words <= 6 and _COUNTER.fullmatch(text):
+        return "counter or number"
+    if _CHROME_PHRASE.search(low):
+        return "site chrome (share, subscribe, related, legal)"
+    if text.count("|") >= 2 and block.words <= 20:
+        return "menu or site title"
+    return None
+
+
+_COMMENT_HINTS = wordset(
+    "ago comment notify feedback voted newest repl conversation discussion response "
+    "thoughts messages reactions"
+)
+_CREDIT_HINTS = wordset(
+    "photo image picture illustration credit source getty shutterstock afp reuters courtesy ©"
+)
+
+
+def is_comment(block: Block) -> bool:
+    # A cheap look for the vocabulary first: the full pattern is slow on every block.
+    if block.words > 30:
+        return False
+    low = block.text.lower()
+    return any(h in low for h in _COMMENT_HINTS) and bool(_COMMENT.search(low))
+
+
+def is_date(block: Block) -> bool:
+    """A dateline alone: a date or time and little else."""
+    if block.words > 16 or not _DIGIT.search(block.text):
+        return False
+    text = spaced(block.text).lower()
+    if not _DATE.search(text) and not re.search(r"\b\d+[hdm]\b", text):
+        return False
+    rest = _DATE.sub(" ", text)
+    rest = _DATE_WORDS.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2
+
+
+def is_caption(block: Block) -> str | None:
+    """Why a block looks like a photo caption or credit, or None."""
+    text = block.text
+    if _CREDIT_START.match(text.lower()):
+        return "caption (starts like a caption)"
+    tail = text[-120:]  # credits sit at the end: no need to scan a whole paragraph
+    low = tail.lower()
+    if any(h in low for h in _CREDIT_HINTS) and _CREDIT_END.search(low):
+        return "caption (ends with a credit)"
+    ends_upper = not text[-1:].islower() and not text.endswith(("”", '"'))
+    if block.words >= 6 and ends_upper and _CAPS_CREDIT.search(tail):
+        return "caption (ends with a credit)"
+    return None
+
+
+def is_code(block: Block) -> bool:
+    """Code samples: lines ending in braces or semicolons, markup, keywords."""
+    hits = sum(1 for line in block.lines if _CODE.search(line))
+    return hits >= max(1, len(block.lines) // 2)
+
+
+_BIO_START = re.compile(
+    rf"^(?:about the author:?\s*)?{NAME}\s+(?:is|was|has|covers|writes|joined|arrives|lives|"
+    rf"teaches|holds|reports)\b"
+)
+_BIO_WORDS = re.compile(
+    r"\b(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|author of|"
+    r"degree|graduate|covers|freelance|follow (?:him|her|them)|email (?:him|her|them)|@\w)",
+    re.IGNORECASE,
+)
+
+
+def is_bio(block: Block) -> bool:
+    """An author's biography: "Name is a reporter who covers ...", "Name has a degree"."""
+    return (
+        block.words <= 90
+        and bool(_BIO_START.match(block.text))
+        and bool(_BIO_WORDS.search(block.text))
+    )

@@ -1,0 +1,182 @@
+"""Pick the article's own title from the lines above its first paragraph.
+
+Cues, all generic: a title sits just above the byline or date; pages print it
+twice (the title bar and the article) while ads repeat three times and more; it is
+a phrase, not a paragraph; a section kicker ("COLUMN NAME: ...") or a standfirst
+(a full sentence, often two) is not it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.summarize.blocks import UPPER, word_list
+from digest.summarize.byline import by_line, is_meta, name_block
+from digest.summarize.page import CAPTION, CHROME, CODE, COMMENT, DATE, PROSE, TEXT, Page
+
+_KICKER = re.compile(rf"^[{UPPER}0-9][{UPPER}0-9 &'’.\-]{{2,}}:\s")  # noqa: RUF001
+_INNER_SENTENCE = re.compile(rf"[.!?]\s+[{UPPER}]")
+_SKIP = (CHROME, COMMENT, CAPTION, DATE, CODE)
+_LOOK_BACK = 25
+
+
+def find_headline(page: Page) -> int | None:
+    """Index of the headline block, or None if nothing above the body looks like one."""
+    first = max(0, page.start - _LOOK_BACK)
+    last = min(page.end, page.start + 4)
+    best, best_score = None, float("-inf")
+    for i in range(first, last):
+        score = _score(page, i)
+        if score is not None and score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _score(page: Page, i: int) -> float | None:
+    """How much block i looks like the headline; None when it cannot be one."""
+    block = page.blocks[i]
+    if page.kinds[i] in _SKIP or not 2 <= block.words <= 30 or block.text.endswith(":"):
+        return None
+    if is_meta(page, i) or not _prose_follows(page, i):
+        return None
+    if page.kinds[i] == PROSE and block.words >= 15:
+        return None  # a paragraph, not a title
+    return _shape_score(page, i) + _place_score(page, i)
+
+
+def _shape_score(page: Page, i: int) -> float:
+    """A title is a capitalised phrase: not one word, not sentences, not a kicker."""
+    text = page.blocks[i].text
+    words = word_list(text)
+    capitals = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    score = 2.0 if capitals >= 0.6 * len(words) else 0.0
+    score -= {1: 3.0, 2: 3.0, 3: 1.0}.get(len(words), 0.0)  # short: a kicker or a menu item
+    score -= 4.0 if text.endswith(".") else 0.0
+    score -= 4.0 if _INNER_SENTENCE.search(text) else 0.0
+    score -= 6.0 if _KICKER.match(text) or text.isupper() else 0.0
+    return score - (6.0 if page.kinds[i] == PROSE else 0.0)
+
+
+def _place_score(page: Page, i: int) -> float:
+    """A title sits right above its byline and story, once or twice, never inside it."""
+    score = -4.0 if _in_list(page, i) else 0.0
+    score -= 3.0 if _under_a_title(page, i) else 0.0
+    score -= 4.0 if _below_a_byline(page, i) else 0.0
+    score += 3.0 if _attached(page, i) else 0.0
+    score += _repeat_score(page, i) + _meta_score(page, i)
+    score -= 3.0 if i > page.start else 0.0  # below the first paragraph: a subhead or an ad
+    return score - 0.3 * _distance(page, i)
+
+
+def _under_a_title(page: Page, i: int) -> bool:
+    """A line right under a shorter title-like line (a photo may sit between) is its dek."""
+    j = i - 1
+    while j >= 0 and page.kinds[j] == CAPTION:
+        j -= 1
+    if j < 0 or page.kinds[j] != TEXT or is_meta(page, j):
+        return False
+    above = page.blocks[j]
+    if _KICKER.match(above.text) or above.text.isupper():
+        return False
+    return 4 <= above.words <= page.blocks[i].words
+
+
+def _attached(page: Page, i: int) -> bool:
+    """Nothing but chrome, captions, meta and at most a short standfirst before the body."""
+    loose = 0
+    for j in range(i + 1, page.start):
+        if page.kinds[j] == PROSE and page.blocks[j].words > 30:
+            return False
+        if page.kinds[j] in (TEXT, PROSE) and not is_meta(page, j):
+            loose += 1
+    return loose <= 2
+
+
+def _below_a_byline(page: Page, i: int) -> bool:
+    """Titles sit above their byline; a line just under one is a caption, credit or counter."""
+    return any(by_line(page.blocks[j].text) or name_block(page, j) for j in range(max(0, i - 3), i))
+
+
+def _in_list(page: Page, i: int) -> bool:
+    """One of three or more title-like lines in a row: a list of links to other stories.
+
+    Unless a byline or date comes right under it: kickers and ads often sit in a row
+    above the real title.
+    """
+    if i + 1 < len(page.blocks) and is_meta(page, i + 1):
+        return False
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while (
+            0 <= j < len(page.blocks)
+            and page.kinds[j] == TEXT
+            and page.blocks[j].words >= 5
+            and not is_meta(page, j)
+        ):
+            run += 1
+            j += step
+    return run >= 3
+
+
+def _repeat_score(page: Page, i: int) -> float:
+    """Printed twice above the story (title bar and article) is a title.
+
+    Repeated inside the body it is an ad; repeated after it, a section name in a
+    list of topics.
+    """
+    seen = page.repeated(i)
+    if seen > 2:
+        return -4.0
+    if seen < 2:
+        return 0.0
+    wanted = page.blocks[i].key
+    other = next(j for j, block in enumerate(page.blocks) if block.key == wanted and j != i)
+    if page.start <= other < page.end or page.start <= i < page.end:
+        return -4.0
+    return 4.0 if other < page.start else 0.0
+
+
+def _ahead(page: Page, i: int, count: int) -> list[int]:
+    """The next `count` blocks that are not buttons, counters or captions."""
+    found: list[int] = []
+    for j in range(i + 1, len(page.blocks)):
+        if page.kinds[j] in (CHROME, CAPTION) and not is_meta(page, j):
+            continue
+        found.append(j)
+        if len(found) == count:
+            break
+    return found
+
+
+def _meta_score(page: Page, i: int) -> float:
+    """A byline or date right under the block: the closer, the surer."""
+    for rank, j in enumerate(_ahead(page, i, 3)):
+        if is_meta(page, j):
+            return 5.0 if rank == 0 else 3.0
+    return 0.0
+
+
+def _prose_follows(page: Page, i: int) -> bool:
+    return any(page.kinds[j] == PROSE for j in range(i + 1, min(len(page.blocks), i + 16)))
+
+
+def _distance(page: Page, i: int) -> int:
+    """Content blocks between the candidate and the body (chrome does not count)."""
+    return sum(1 for j in range(i + 1, max(i + 1, page.start)) if page.kinds[j] not in _SKIP)
+
+
+_SITE_SUFFIX = re.compile(r"\s+(?:\||-|\u2013|\u2014|::)\s+([^|]{2,40})$")
+
+
+def drop_site_name(page: Page, i: int) -> str:
+    """Drop a " | Site Name" suffix from a title when the site name is in the chrome."""
+    text = page.blocks[i].text
+    suffix = _SITE_SUFFIX.search(text)
+    if not suffix or len(suffix.group(1).split()) > 4:
+        return text
+    name = suffix.group(1).lower()
+    for j, block in enumerate(page.blocks):
+        if j != i and page.kinds[j] in _SKIP and name in block.text.lower():
+            return text[: suffix.start()]
+    return text

@@ -1,0 +1,13 @@
+"""What a seed's markup states outright (HTML meta, a Markdown title)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Hints:
+    title: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    image: str | None = None

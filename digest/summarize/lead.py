@@ -1,0 +1,91 @@
+"""Pick the lead: the first one or two real paragraphs after the headline.
+
+Skipped on the way: captions, datelines, bylines, repeated teasers and the
+standfirst (the sentence under a headline that sits above the byline, or a short
+summary right under the headline with the story proper just after it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.summarize.blocks import Block
+from digest.summarize.byline import is_meta
+from digest.summarize.page import PROSE, Page
+from digest.summarize.sentences import first_sentences
+
+_LABELLED = re.compile(r"^[^\s:]+(?: [^\s:]+){0,3}: ")  # "NAME: ..." in an interview
+LEAD_BUDGET = 120  # words for two paragraphs: the newsletter shows a taste, not the article
+_LONG = 220  # a first paragraph longer than this is cut at a sentence end ...
+_CUT_TO = 160  # ... to at most this many words, so it still reads as that paragraph
+_SHORT = 40  # a first paragraph shorter than this is joined by the next one
+_STANDFIRST = 25
+_SECOND_MIN = 15  # a shorter second "paragraph" is more often a caption or a teaser
+
+
+def find_lead(page: Page, headline: int | None) -> list[int]:
+    """Indexes of the lead paragraphs (one or two)."""
+    start = headline + 1 if headline is not None else page.start
+    found = _eligible(page, start)
+    if not found and start > page.start:
+        found = _eligible(page, page.start)
+    if not found:
+        return []
+    first = found[0]
+    if len(found) > 1 and _is_standfirst(page, start, first, found[1]):
+        page.notes[first] = "dropped: standfirst (summary under the headline)"
+        found = found[1:]
+        first = found[0]
+    lead = [first]
+    if (
+        len(found) > 1
+        and page.blocks[first].words < _SHORT
+        and page.blocks[found[1]].words >= _SECOND_MIN
+        and page.blocks[first].words + page.blocks[found[1]].words <= LEAD_BUDGET
+        and found[1] - first <= 4
+        and not _LABELLED.match(page.blocks[found[1]].text)
+    ):
+        lead.append(found[1])
+    return lead
+
+
+def _eligible(page: Page, start: int) -> list[int]:
+    found = []
+    for i in range(start, len(page.blocks)):
+        if page.kinds[i] == PROSE and _once_in_story(page, i):
+            found.append(i)
+            if len(found) == 3:
+                break
+    return found
+
+
+def _once_in_story(page: Page, i: int) -> bool:
+    """Not a repeated teaser or gallery caption; a lead the page also shows as a summary
+    at the top is still the lead."""
+    seen = page.repeated(i)
+    if seen == 1:
+        return True
+    if seen > 2 or i < page.start:
+        return False
+    other = next(j for j, b in enumerate(page.blocks) if b.key == page.blocks[i].key and j != i)
+    return other < i - 1
+
+
+def _is_standfirst(page: Page, headline_end: int, first: int, second: int) -> bool:
+    if any(is_meta(page, j) for j in range(first + 1, second)):
+        return True
+    meta_before = any(is_meta(page, j) for j in range(headline_end, first))
+    block = page.blocks[first]
+    return (
+        not meta_before
+        and block.words <= _STANDFIRST
+        and page.blocks[second].words > block.words
+        and second - first <= 4
+    )
+
+
+def lead_text(block: Block) -> str:
+    """The paragraph, cut at a sentence end if it is far over the budget."""
+    if block.words <= _LONG:
+        return block.text
+    return first_sentences(block.text, _CUT_TO)

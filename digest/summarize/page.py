@@ -1,0 +1,179 @@
+"""Label every block of a page and find where the article body runs.
+
+The body is the stretch of the page that scores best when prose counts for it and
+chrome counts against it (a maximum-sum run, as boilerplate detectors do): a long
+run of paragraphs beats menus, teasers, and comment threads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from digest.summarize import chrome
+from digest.summarize.blocks import Block, repeats
+
+PROSE, TEXT, CHROME, COMMENT, CAPTION, DATE, CODE = (
+    "prose",
+    "text",
+    "chrome",
+    "comment",
+    "caption",
+    "date",
+    "code",
+)
+MENU = "dropped: menu"
+BIO = "dropped: author bio"
+_SCORES = {
+    PROSE: 0.0,
+    TEXT: -3.0,
+    CHROME: -12.0,
+    COMMENT: -20.0,
+    CAPTION: -4.0,
+    DATE: -3.0,
+    CODE: 1.0,
+}
+
+
+@dataclass
+class Page:
+    blocks: list[Block]
+    kinds: list[str]
+    reasons: list[str]
+    counts: Counter[str]
+    start: int = 0  # first block of the body
+    end: int = 0  # one past the last block of the body
+    notes: dict[int, str] = field(default_factory=dict)  # explain labels set by the pickers
+    memo: dict[tuple[str, int], bool] = field(default_factory=dict)  # per-block answers
+
+    def repeated(self, index: int) -> int:
+        return self.counts[self.blocks[index].key]
+
+
+def analyse(blocks: list[Block]) -> Page:
+    counts = repeats(blocks)
+    kinds: list[str] = []
+    reasons: list[str] = []
+    for block in blocks:
+        kind, reason = classify(block)
+        kinds.append(kind)
+        reasons.append(reason)
+    _mark_menus(blocks, kinds, reasons)
+    _mark_credited(blocks, kinds, reasons)
+    page = Page(blocks, kinds, reasons, counts)
+    page.start, page.end = _body_span(page)
+    if _unbio_opening(page):
+        page.start, page.end = _body_span(page)
+    _mark_comment_thread(page)
+    return page
+
+
+def is_prose(block: Block) -> bool:
+    """A sentence-like paragraph: enough words, mostly lower case, ends like a sentence."""
+    words = block.text.split()
+    if len(words) < 8 or not (block.ends_sentence or len(words) >= 25):
+        return False
+    lower = sum(1 for w in words if w.lstrip("(\"'“‘[")[:1].islower())  # noqa: RUF001
+    return lower >= 0.35 * len(words)
+
+
+def classify(block: Block) -> tuple[str, str]:
+    """The kind of one block, judged alone, and the reason an editor would read."""
+    if chrome.is_comment(block):
+        return COMMENT, "dropped: comment thread"
+    why = chrome.is_chrome(block)
+    if why:
+        return CHROME, f"dropped: {why}"
+    if chrome.is_bio(block):
+        return CHROME, BIO
+    if chrome.is_code(block):
+        return CODE, "dropped: code sample"
+    why = chrome.is_caption(block)
+    if why:
+        return CAPTION, f"dropped: {why}"
+    if chrome.is_date(block):
+        return DATE, "dropped: dateline"
+    if is_prose(block):
+        return PROSE, "body"
+    return TEXT, "dropped: short line (title, subhead or link)"
+
+
+def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> None:
+    """Short labels in a run of four or more are a menu, not subheads."""
+    run: list[int] = []
+    for i, block in enumerate([*blocks, None]):
+        short = block is not None and (
+            kinds[i] in (CHROME, DATE)
+            or (kinds[i] == TEXT and block.words <= 4 and not block.ends_sentence)
+        )
+        if short:
+            run.append(i)
+            continue
+        if len(run) >= 4:
+            # A short title and its tagline may end the run right above the first paragraph.
+            ends_at_prose = block is not None and kinds[i] == PROSE
+            for j in run[:-2] if ends_at_prose else run:
+                if kinds[j] == TEXT:
+                    kinds[j], reasons[j] = CHROME, MENU
+        run = []
+
+
+def _mark_credited(blocks: list[Block], kinds: list[str], reasons: list[str]) -> None:
+    """A short block just above a bare photo credit line is that photo's caption."""
+    for i in range(1, len(blocks)):
+        credit = kinds[i] == CAPTION and blocks[i].words <= 8
+        if credit and kinds[i - 1] in (PROSE, TEXT) and blocks[i - 1].words <= 30:
+            kinds[i - 1], reasons[i - 1] = CAPTION, "dropped: caption (above a photo credit)"
+
+
+def _weight(page: Page, i: int) -> float:
+    kind = page.kinds[i]
+    if kind == PROSE:
+        # Capped so one giant comment or teaser cannot outweigh a whole article.
+        gain = float(min(page.blocks[i].words, 60))
+        return gain / 3 if page.repeated(i) > 1 else gain
+    extra = -5.0 if page.repeated(i) > 1 else 0.0
+    if page.reasons[i] == MENU:
+        # A run of short labels may be a table inside the article: a mild penalty.
+        return -4.0 + extra
+    return _SCORES[kind] + extra
+
+
+def _body_span(page: Page) -> tuple[int, int]:
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i in range(len(page.blocks)):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _weight(page, i)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    first, end = best_span
+    while first < end and page.kinds[first] != PROSE:
+        first += 1
+    return first, end
+
+
+def _unbio_opening(page: Page) -> bool:
+    """A "Name is a journalist who ..." paragraph that opens the story is the story.
+
+    Bios sit after an article; an encyclopedia-style page about a person starts so.
+    """
+    changed = False
+    for i in range(page.start - 1, max(-1, page.start - 6), -1):
+        if page.kinds[i] == PROSE:
+            break
+        if page.reasons[i] == BIO:
+            page.kinds[i], page.reasons[i] = PROSE, "body"
+            changed = True
+    return changed
+
+
+def _mark_comment_thread(page: Page) -> None:
+    """After the body, a comment marker starts the thread: all that follows is dropped."""
+    for i in range(page.end, len(page.blocks)):
+        if page.kinds[i] == COMMENT:
+            for j in range(i, len(page.blocks)):
+                if page.kinds[j] in (PROSE, TEXT):
+                    page.kinds[j], page.reasons[j] = COMMENT, "dropped: comment thread"
+            return

@@ -1,0 +1,197 @@
+"""Who said it: reporting verbs, pronouns, and the fullest form of a name.
+
+A quote is attributed within its own paragraph ("... ," Ms Vale said; She added:
+"..."; according to ...). A pronoun points back to the last named speaker, and a
+surname alone is written as the page names the person most fully.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from digest.summarize.blocks import UPPER, wordset
+from digest.summarize.names import PARTICLES, TITLES
+
+VERBS = (
+    r"(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|tweeted|posted|"
+    r"explained|explains|noted|notes|stated|states|continued|continues|recalled|recalls|"
+    r"insisted|insists|argued|argues|warned|warns|claimed|claims|acknowledged|admitted|"
+    r"admits|replied|replies|answered|declared|announced|complained|remarked|observed|"
+    r"conceded|concluded|concludes|urged|exclaimed|joked|jokes|laughed|shouted|cautioned)"
+)
+_ABBREVIATED = (
+    "Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Cmdr|Sgt|Maj|Adm|Cpl|Pvt|Det|"
+    "Insp|Supt|Rev|Hon|Fr|Atty|Amb|Pres|Brig|Gen"
+)
+# A trailing dot only on initials and honorifics, so a name never runs on into the
+# next sentence ("... said Ana Ruiz. Later ...").
+_TOKEN = (
+    rf"(?:(?:{_ABBREVIATED})\.|[{UPPER}]\.|"
+    rf"[{UPPER}][^\W_]*(?:['’\-][^\W_]+)*(?![’']t\b))"  # noqa: RUF001
+)
+_PARTICLE = r"(?:" + "|".join(sorted(PARTICLES)) + r")"
+PROPER = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
+_PROPER_RE = re.compile(PROPER)
+PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we"])
+_NOUNS = (
+    r"(?:report|study|statement|source|sources|company|agency|group|spokesman|spokeswoman|"
+    r"spokesperson|police|ministry|department|government|court|official|officials|survey|"
+    r"letter|post|tweet|author|authors|researchers|organisation|organization|firm|team)"
+)
+_FUNCTION = wordset(
+    """
+    the a an but and when then as in on at for if so while after before since although
+    though yet or nor because with by from to of this that these those it its there here
+    what why how who where which his her their our my your one
+    """
+)
+# Between a subject and its verb: an adverb or auxiliary, or "got up and".
+_LY = (
+    r",?(?:\s+(?:\w+ly|also|later|then|once|again|has|had|have|would|will)"
+    r"|(?:\s+[a-z]+){1,3}\s+and)?"
+)
+_APPOSITION = r"(?:(?:his|her|their|its|the|an?)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+)?"
+SUBJECT = (
+    rf"(?:{_APPOSITION}(?:the\s+|an?\s+)?(?:[a-z]+\s+){{0,2}}{PROPER}|he|she|they|it|I|we|"
+    rf"the\s+{_NOUNS})"
+)
+_BEFORE = re.compile(rf"(?:^|[\s,(])({SUBJECT}){_LY}\s+{VERBS}\b[^.!?“”\"]{{0,80}}$", re.UNICODE)
+# "Ana Ruiz, who runs the shop, said": an apposition may sit between name and verb.
+_AFTER_SV = re.compile(
+    rf"^[\s,;:—–\-]*({SUBJECT})(?:,[^,“”\"]{{1,80}},)?{_LY}\s+{VERBS}\b"  # noqa: RUF001
+)
+_AFTER_VS = re.compile(
+    rf"^[\s,;:—–\-]*{VERBS}\s+((?:[a-z]+\s+){{0,3}}?{PROPER}|he|she|they|it|the\s+{_NOUNS})"  # noqa: RUF001
+)
+_ACCORDING = re.compile(rf"according to\s+((?:the\s+)?{PROPER}|the\s+{_NOUNS})")
+
+
+_ORG = rf"{_TOKEN}(?:\s+(?:(?:of|on|and|for|the|de)\s+)*{_TOKEN}){{0,8}}"
+# A sentence that opens with a name, perhaps with an apposition: "Mr. Vale, 68, said".
+_SUBJECT_START = re.compile(rf"(?:^|[.!?]\s+)({PROPER})(?=(?:,[^,.]{{1,60}},)?,?\s+[a-z])")
+
+
+def recent_subject(text: str, book: NameBook, first: bool = False) -> str | None:
+    """The named subject of the last (or first) sentence in `text` that starts with a name."""
+    matches = list(_SUBJECT_START.finditer(text))
+    for match in matches if first else reversed(matches):
+        name = clean_speaker(match.group(1))
+        if name and name not in PRONOUNS and book.is_name(name):
+            return name
+    return None
+
+
+def last_said(text: str, book: NameBook) -> str | None:
+    """The last person `text` reports as saying something ("Mr Vale said ...")."""
+    for match in reversed(list(SAID.finditer(text))):
+        name = clean_speaker(match.group(1))
+        if name and name not in PRONOUNS and name[:1].isupper() and book.is_name(name):
+            return name
+    return None
+
+
+def author_of(noun_phrase: str, text: str) -> str | None:
+    """Who made "the report": the name after "report ... by" earlier in the text."""
+    noun = noun_phrase.split()[-1]
+    pattern = rf"\b{re.escape(noun)}\b[^.!?]{{0,80}}?\bby\s+(?:the\s+)?({_ORG})"
+    found = re.search(pattern, text)
+    return found.group(1) if found else None
+
+
+_PREPOSITION = re.compile(r"\b(?:of|in|at|from|for|on|to|with|about)\s")
+HAS_VERB = re.compile(rf"\b{VERBS}\b")
+SAID = re.compile(rf"(?:^|[\s,(])({SUBJECT}){_LY}\s+{VERBS}\b")
+_LAST_SENTENCE = re.compile(r"[^.!?]*[.!?]\s*$")
+
+
+def speaker_before(text: str) -> str | None:
+    """Speaker of a quote that follows `text` ("Ms Vale said: ")."""
+    match = _BEFORE.search(text)
+    if match:
+        return match.group(1)
+    # "Vale said the plan had worked. “...”": the sentence before names the speaker.
+    last = _LAST_SENTENCE.search(text)
+    if last:
+        said = SAID.search(last.group(0))
+        if said:
+            return said.group(1)
+    match = _ACCORDING.search(text[-80:])
+    return match.group(1) if match else None
+
+
+def speaker_after(text: str) -> str | None:
+    """Speaker of a quote that `text` follows ("," Ms Vale said.)."""
+    match = _AFTER_SV.match(text)
+    if match:
+        return match.group(1)
+    match = _AFTER_VS.match(text)
+    # "said chief inspector Ana Ruiz" names her; "said the mayor of Lyon" does not name Lyon.
+    if match and not _PREPOSITION.search(match.group(1)):
+        return match.group(1)
+    match = _ACCORDING.match(text.lstrip(" ,;—–-"))  # noqa: RUF001
+    return match.group(1) if match else None
+
+
+def clean_speaker(raw: str) -> str | None:
+    """The name inside a speaker phrase, or the pronoun or noun phrase; None if unusable."""
+    raw = raw.strip(" ,")
+    if raw.lower() in PRONOUNS:
+        return raw.lower()
+    if re.fullmatch(rf"the\s+{_NOUNS}", raw, re.IGNORECASE):
+        return raw
+    names = _PROPER_RE.findall(raw)
+    if not names:
+        return None
+    name = names[-1]
+    if raw.lower().startswith("the ") and raw.endswith(name) and raw[4:].strip() == name:
+        return raw  # an organisation: "the Water Board"
+    name = trim_name(name)
+    if not name or name.split()[0].lower() in _FUNCTION or re.search(r"n[’']t\b", name):  # noqa: RUF001
+        return None
+    return name
+
+
+def trim_name(name: str) -> str:
+    """Drop function words and everything up to a title: "Then Mr Vale" -> "Vale"."""
+    tokens = name.split()
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].strip(".").lower() in TITLES and k < len(tokens) - 1:
+            tokens = tokens[k + 1 :]
+            break
+    while tokens and tokens[0].lower() in _FUNCTION:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s*)$")
+
+
+class NameBook:
+    """The capitalised phrases of the body, to write a surname as its fullest form."""
+
+    def __init__(self, text: str) -> None:
+        self.forms: Counter[str] = Counter()
+        self.inside: set[str] = set()  # capitalised in mid-sentence somewhere, so a name
+        for match in _PROPER_RE.finditer(text):
+            trimmed = trim_name(match.group(0).rstrip("."))
+            if trimmed and len(trimmed.split()) <= 5:
+                self.forms[trimmed] += 1
+                if not _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
+                    self.inside.add(trimmed)
+
+    def is_name(self, name: str) -> bool:
+        """A word capitalised only at sentence starts ("Children") is not a name."""
+        return len(name.split()) > 1 or name in self.inside or self.fullest(name) != name
+
+    def fullest(self, name: str) -> str:
+        tokens = name.split()
+        size = len(tokens)
+        longer = [
+            (count, len(form), form)
+            for form, count in self.forms.items()
+            if len(form.split()) > size
+            and (form.split()[-size:] == tokens or form.split()[:size] == tokens)
+            and all(t[0].isupper() or t.lower() in PARTICLES for t in form.split())
+        ]
+        return max(longer)[2] if longer else name

@@ -1,0 +1,109 @@
+"""Site chrome: captions, credits, comments, bios, datelines, menus, code."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.summarize.blocks import split_blocks
+from digest.summarize.page import CAPTION, CHROME, CODE, COMMENT, DATE, PROSE, analyse, classify
+
+
+def _kind(text: str) -> str:
+    return classify(split_blocks(text)[0])[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor visits the flooded market on Monday. Photo: Lena Hart/Getty Images",
+        "Volunteers at the shed, where the cooperative began in 2019. REUTERS",
+        "A pier at dawn (Credit: Tom Vale/AP)",
+        "Media caption The minister explains the plan to reporters",
+        "Photograph: Ana Ruiz for the Ledger",
+        "In this photo taken on Tuesday, workers repair the roof of the old station.",
+    ],
+)
+def test_captions_and_credits(text: str) -> None:
+    assert _kind(text) == CAPTION
+
+
+def test_a_short_line_above_a_bare_credit_is_a_caption() -> None:
+    page = analyse(split_blocks("The editor, at her desk in the newsroom.\n\nPhoto by Ana Ruiz\n"))
+    assert page.kinds[0] == CAPTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 days ago",
+        "Notify of",
+        "Oldest Most Voted",
+        "12 Comments",
+        "View all comments",
+        "Leave a Reply",
+        "Join the conversation",
+    ],
+)
+def test_comment_thread_markers(text: str) -> None:
+    assert _kind(text) == COMMENT
+
+
+def test_everything_after_a_comment_marker_past_the_body_is_the_thread() -> None:
+    body = "\n\n".join(
+        f"Paragraph {n} of the story has enough words to read as a proper sentence here."
+        for n in range(6)
+    )
+    page = analyse(
+        split_blocks(
+            f"{body}\n\n4 Comments\n\nA reader\n\nI loved this piece very much indeed, thank you.\n"
+        )
+    )
+    assert page.kinds[-1] == COMMENT and page.kinds[-2] == COMMENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz is a freelance reporter who covers rivers. Follow her on Twitter @anaruiz.",
+        "Tom Vale has a degree in economics and was most recently an editor at a daily paper.",
+    ],
+)
+def test_author_bios(text: str) -> None:
+    assert classify(split_blocks(text)[0]) == (CHROME, "dropped: author bio")
+
+
+@pytest.mark.parametrize(
+    "text", ["24 July 2015", "March 3, 2025 \u2022 6:40 am", "Updated 2024-05-01 10:12 UTC"]
+)
+def test_datelines(text: str) -> None:
+    assert _kind(text) == DATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Advertisement",
+        "Share on Facebook",
+        "Share Tweet Share",
+        "Related Posts",
+        "Subscribe to our newsletter",
+        "We use cookies to improve your experience. Accept all cookies",
+        "\u00a9 2025 The Weekly Furrow. All rights reserved.",
+        "653",
+    ],
+)
+def test_chrome_lines(text: str) -> None:
+    assert _kind(text) == CHROME
+
+
+def test_a_run_of_short_labels_is_a_menu() -> None:
+    page = analyse(split_blocks("News\n\nSport\n\nWeather\n\nTravel Deals\n\nCulture\n"))
+    assert set(page.kinds) == {CHROME}
+
+
+def test_code_samples() -> None:
+    assert _kind("function greet(name) {\n  return name;\n}") == CODE
+
+
+def test_a_real_paragraph_is_prose() -> None:
+    assert _kind("The council met on Tuesday and voted to repair the old bridge.") == PROSE

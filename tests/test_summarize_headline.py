@@ -1,0 +1,69 @@
+"""Headline: the article's own title, not the site name, a kicker, an ad or a menu item."""
+
+from __future__ import annotations
+
+from digest.model import Seed
+from digest.summarize import summarize
+
+PARAGRAPHS = (
+    "The river authority said on Monday that water levels had fallen to their lowest point "
+    "since records began, and asked farmers to stop drawing from the main channel.\n\n"
+    "Officials expect the restrictions to last until the autumn rains, which forecasters say "
+    "may come late this year after a dry spring across the whole valley.\n\n"
+    "Boat owners have been told to move their vessels before the weekend, when the lock "
+    "gates will be closed for inspection and repairs to the old sluices.\n"
+)
+
+
+def _headline(top: str) -> str:
+    return summarize(Seed(source="t.txt", text=top + "\n\n" + PARAGRAPHS)).headline
+
+
+def test_title_above_the_byline_beats_menu_and_site_name() -> None:
+    top = "Home\n\nNews\n\nSport\n\nThe Valley Post\n\nRiver falls to a record low\n\nBy Ana Ruiz"
+    assert _headline(top) == "River falls to a record low"
+
+
+def test_a_section_kicker_is_not_the_headline() -> None:
+    top = "WATER WATCH: A column on the state of our rivers\n\nRiver falls to a record low"
+    assert _headline(top) == "River falls to a record low"
+
+
+def test_an_ad_repeated_inside_the_body_is_not_the_headline() -> None:
+    ad = "Save 20% on garden hoses this week only"
+    paragraphs = PARAGRAPHS.split("\n\n")
+    text = "\n\n".join(
+        [ad, "River falls to a record low", "12 May 2024", paragraphs[0], ad, *paragraphs[1:]]
+    )
+    assert summarize(Seed(source="t.txt", text=text)).headline == "River falls to a record low"
+
+
+def test_a_title_printed_twice_wins_over_a_standfirst() -> None:
+    top = (
+        "River falls to a record low\n\nShare\n\nTweet\n\nRiver falls to a record low\n\n"
+        "Farmers are asked to stop drawing water. Boats must move."
+    )
+    assert _headline(top) == "River falls to a record low"
+
+
+def test_a_list_of_links_to_other_stories_is_not_the_headline() -> None:
+    top = (
+        "Why the ferry timetable changed again this spring\n\n"
+        "Ten walks along the canal for a dry summer weekend\n\n"
+        "How the market hall was saved from demolition\n\n"
+        "Sign in\n\n14 May 2024\n\nRiver falls to a record low, and farmers are told to wait\n\n"
+        "Restrictions could last until autumn. Boats must move.\n\nAna Ruiz\n\nShare"
+    )
+    assert _headline(top) == "River falls to a record low, and farmers are told to wait"
+
+
+def test_a_site_name_suffix_seen_in_the_chrome_is_dropped() -> None:
+    top = "River falls to a record low | The Valley Post\n\nHome\n\nNews\n\nSport\n\nWorld"
+    text = top + "\n\n" + PARAGRAPHS + "\n\n\u00a9 2024 The Valley Post. All rights reserved.\n"
+    assert summarize(Seed(source="t.txt", text=text)).headline == "River falls to a record low"
+
+
+def test_a_dash_inside_a_title_is_kept() -> None:
+    assert _headline("Drought - the worst in a century\n\n12 May 2024") == (
+        "Drought - the worst in a century"
+    )
