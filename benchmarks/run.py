@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -36,6 +37,7 @@ from digest.seeds import read_seed
 HERE = Path(__file__).resolve().parent
 DATE = dt.date(2026, 11, 30)
 RENDER_TOTAL = "render + compile + inline"
+PAGE_URL = "https://news.example/2026/11/30/story"
 Row = tuple[object, ...]
 ColdRow = tuple[str, float, float]  # command, wall s, peak MB
 StageRow = tuple[str, float]  # stage, ms
@@ -70,11 +72,16 @@ def cold_rows(root: Path, repeats: int) -> list[ColdRow]:
 
 
 def stage_rows(root: Path, repeats: int) -> list[StageRow]:
-    """Each stage of a 20-seed build in one warm process (the preview loop's case), in ms."""
+    """Each stage of a 20-story build in one warm process (the preview loop's case), in ms."""
     paths = seedgen.write_seeds(root / "stage-seeds", 20)
     config = Config()
     seeds = [read_seed(p) for p in paths]
-    digest = assemble([summarize_seed(s) for s in seeds], config, DATE)
+    # Every story with its picture, as pages fetched with `digest fetch` have (og:image).
+    stories = [
+        replace(summarize_seed(s), image=f"https://news.example/img/{n}.jpg", url=PAGE_URL)
+        for n, s in enumerate(seeds)
+    ]
+    digest = assemble(stories, config, DATE)
     mjml = render_mjml(digest, config)
     html = compile_mjml(mjml)
     inlined = inline_css(html, inline_rules(config))
