@@ -1,6 +1,6 @@
 """The benchmark: prints a table of timings and memory, and checks them against the budgets.
 
-    python benchmarks/run.py            # full run: 2,000-seed batches, 7 repeats (a few minutes)
+    python benchmarks/run.py            # full run: 2,000-seed batches, 7 repeats (~30 s here)
     python benchmarks/run.py --quick    # 200-seed batches, 3 repeats (well under a minute)
 
 Seeds are generated here (benchmarks/seedgen.py), so it runs anywhere. Results
@@ -130,22 +130,28 @@ def summarize_rows(root: Path, count: int) -> tuple[list[Row], float, float]:
 
 def batch_runs(root: Path, count: int, repeats: int) -> dict[str, Run]:
     """`digest summarize FOLDER --jobs N`, whole processes, JSON lines to /dev/null."""
-    small = root / "batch-small"
+    small, long = root / "batch-small", root / "batch-long"
     seedgen.write_seeds(small, count // 10)
+    # 10x longer seeds: ten times the summarizing per seed, to show what the workers share.
+    seedgen.write_seeds(long, count, paragraphs=90)
     many = str(root / "many")  # written by summarize_rows
     return {
         "1": median_run(["summarize", many, "--jobs", "1"], repeats),
         "0": median_run(["summarize", many, "--jobs", "0"], repeats),
         "small": median_run(["summarize", str(small), "--jobs", "0"], repeats),
+        "long 1": median_run(["summarize", str(long), "--jobs", "1"], 3),
+        "long 0": median_run(["summarize", str(long), "--jobs", "0"], 3),
     }
 
 
 def batch_rows(runs: dict[str, Run], count: int) -> list[Row]:
-    cores = os.cpu_count() or 1
+    all_cores = f"--jobs 0 ({os.cpu_count()} cores)"
     labelled = [
         (f"{count} seeds, --jobs 1", runs["1"], count),
-        (f"{count} seeds, --jobs 0 ({cores} cores)", runs["0"], count),
-        (f"{count // 10} seeds, --jobs 0 ({cores} cores)", runs["small"], count // 10),
+        (f"{count} seeds, {all_cores}", runs["0"], count),
+        (f"{count // 10} seeds, {all_cores}", runs["small"], count // 10),
+        (f"{count} 10x longer seeds, --jobs 1", runs["long 1"], count),
+        (f"{count} 10x longer seeds, {all_cores}", runs["long 0"], count),
     ]
     return [(label, r.wall, f"{n / r.wall:,.0f}", r.busy, r.peak_mb) for label, r, n in labelled]
 
@@ -172,10 +178,15 @@ def budget_rows(
     render_ms = next(ms for name, ms in stages if name == RENDER_TOTAL)
     flat = runs["0"].peak_mb / runs["small"].peak_mb
     speedup = runs["1"].wall / runs["0"].wall
+    long_speedup = runs["long 1"].wall / runs["long 0"].wall
     share = (
         ("met", f"{speedup:.2f}x as fast as --jobs 1")
         if speedup > 1
-        else ("MISSED", f"{speedup:.2f}x: too little work per seed to share")
+        else (
+            "MISSED",
+            f"{speedup:.2f}x: starting workers costs more than the work they share "
+            f"(10x longer seeds: {long_speedup:.2f}x)",
+        )
     )
     return [
         ("cold build, 20 seeds: wall", *verdict(build20[1], 0.5, "s")),
