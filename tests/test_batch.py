@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -130,7 +131,10 @@ def test_results_are_streamed_not_collected(tmp_path: Path) -> None:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path, jobs: str) -> None:
     write_seeds(tmp_path, 300)
-    shell = f"{sys.executable} -m digest summarize {tmp_path} --jobs {jobs} | head -n 1"
+    command = shlex.join(
+        [sys.executable, "-m", "digest", "summarize", str(tmp_path), "--jobs", jobs]
+    )
+    shell = f"{command} | head -n 1"
     done = subprocess.run(shell, shell=True, capture_output=True, text=True, timeout=60)
     assert json.loads(done.stdout)["headline"] == "Story number 0"
     assert "Traceback" not in done.stderr and "Error" not in done.stderr
