@@ -10,10 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from digest.config import Config
-from digest.deliver import merge_tags
 from digest.errors import DigestError, InputError
 from digest.model import Digest, Email, Seed, Story
-from digest.render import render
 from digest.sanitize import sanitize
 from digest.seeds import read_seed
 from digest.sources import SourceOptions, load_seeds
@@ -125,6 +123,10 @@ def build(
     summarize_one: SeedSummarizer = summarize_seed,
 ) -> BuildResult:
     """`paths` are seed arguments: files, folders, seeds.txt lists, article or feed URLs."""
+    # Imported here: `digest summarize` imports this module and never renders (Jinja2, email).
+    from digest.deliver import merge_tags
+    from digest.render import render
+
     stories, skipped = summarize_paths(paths, sources, summarize_one)
     if not stories:
         where = ", ".join(str(p) for p in paths)

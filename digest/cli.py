@@ -191,7 +191,6 @@ def build(
     from dataclasses import replace
 
     from digest.build import build as run_build
-    from digest.check import check_html
     from digest.config import load_config, with_flags
     from digest.deliver import export
     from digest.output import write_output
@@ -204,6 +203,8 @@ def build(
     paths: list[str | Path] = [*seeds] or [Path("seeds")]
     result = run_build(paths, config, _parse_date(date_), templates, sources)
     if run_check:
+        from digest.check import check_html
+
         _report(output, check_html(result.email.html))
     data = export(result.email, result.digest, config, fmt)
     _check_strict(counter, strict)
@@ -266,39 +267,48 @@ def send(
 
 
 @cli.command()
-@click.argument("seed", type=click.Path(path_type=Path))
+@click.argument("seeds", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "text"]),
-    default="text",
-    show_default=True,
-    help="json: the stable object other tools read.",
+    type=click.Choice(["json", "text", "jsonl"]),
+    help="json: the stable object other tools read; jsonl: one such object per line, "
+    'with a "source" key (always used for several seeds or a folder) [default: text].',
 )
 @click.option(
     "--explain", is_flag=True, help="Show each block of the seed and why it was kept or dropped."
 )
-def summarize(seed: Path, fmt: str, explain: bool) -> None:
-    """Summarize one SEED: headline, byline, lead and key quotes."""
-    from digest.build import summarize_file
-    from digest.seeds import read_seed
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes for several seeds; 0 uses every core.",
+)
+@click.option("--strict", is_flag=True, help="Stop at the first warning (a bad seed).")
+def summarize(
+    seeds: tuple[Path, ...], fmt: str | None, explain: bool, jobs: int, strict: bool
+) -> None:
+    """Summarize SEEDS: headline, byline, lead and key quotes.
 
-    _warnings()
-    if explain:
-        from digest.summarize.explain import explain as run_explain
-        from digest.summarize.explain import render
-
-        lines = run_explain(read_seed(seed))
-        if fmt == "json":
-            click.echo(json.dumps([x.as_json() for x in lines], ensure_ascii=False, indent=2))
-        else:
-            click.echo(render(lines))
+    Several seeds (or a folder) are written as JSON lines, in order.
+    """
+    if fmt == "jsonl" or len(seeds) > 1 or seeds[0].is_dir():
+        _summarize_batch(seeds, fmt, jobs, strict)
         return
-    story = summarize_file(seed)
+    from digest.build import summarize_file
+
+    counter = _warnings()
+    if explain:
+        _explain(seeds[0], fmt)
+        return
+    story = summarize_file(seeds[0])
     if story.url is None:
         logging.getLogger("digest").warning(
-            "%s: no URL (add `url:` front matter); the story will not link", seed
+            "%s: no URL (add `url:` front matter); the story will not link", seeds[0]
         )
+    _check_strict(counter, strict)
     if fmt == "json":
         click.echo(json.dumps(story.as_json(), ensure_ascii=False, indent=2))
         return
@@ -309,6 +319,36 @@ def summarize(seed: Path, fmt: str, explain: bool) -> None:
     for quote in story.quotes:
         speaker = f" ({quote.speaker})" if quote.speaker else ""
         click.echo(f"\n\u201c{quote.text}\u201d{speaker}")
+
+
+def _explain(seed: Path, fmt: str | None) -> None:
+    from digest.seeds import read_seed
+    from digest.summarize.explain import explain, render
+
+    lines = explain(read_seed(seed))
+    if fmt == "json":
+        click.echo(json.dumps([x.as_json() for x in lines], ensure_ascii=False, indent=2))
+    else:
+        click.echo(render(lines))
+
+
+def _summarize_batch(seeds: tuple[Path, ...], fmt: str | None, jobs: int, strict: bool) -> None:
+    import time
+
+    from digest.batch import run
+
+    if fmt == "text":
+        raise ConfigError("--format text shows one seed; several are written with --format jsonl")
+    _warnings()
+    start = time.perf_counter()
+    totals = run(seeds, jobs, strict)
+    seconds = time.perf_counter() - start
+    skipped = f", {totals.skipped} skipped" if totals.skipped else ""
+    click.echo(
+        f"digest: {totals.written} seed(s) summarized{skipped} in {seconds:.1f} s "
+        f"({totals.jobs} job(s))",
+        err=True,
+    )
 
 
 @cli.command()

@@ -169,6 +169,9 @@ def inline_css(html: str, css: str = "") -> str:
         # CSS widths must not become width="100%" attributes: Outlook reads those.
         disable_basic_attributes=["width", "height"],
         cssutils_logging_level=logging.CRITICAL,
+        # Speed: this option parses every <img> style again (~0.5 ms per image, per build)
+        # to turn a CSS float into align=; without a float anywhere there is nothing to do.
+        align_floating_images="float" in marked or "float" in css,
     )
     # premailer cannot see <style> inside MSO conditional comments: unmark those itself.
     out = inliner.transform(pretty_print=False).replace(' data-premailer="ignore"', "")

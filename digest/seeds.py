@@ -12,8 +12,6 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
-
 from digest.decoding import decode, repair_mojibake
 from digest.errors import InputError
 from digest.model import FrontMatter, Seed, SeedKind
@@ -142,6 +140,8 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter, str]:
 
 
 def _load_yaml(block: str, source: str) -> dict[object, object]:
+    import yaml  # only seeds with front matter pay for the YAML parser (~15 ms to import)
+
     try:
         data = yaml.safe_load(block) or {}
     except yaml.YAMLError as exc:

@@ -132,10 +132,10 @@ CASES = [
         ("no usable seeds", "a.txt: the seed is empty", "b.md: the seed is empty"),
     ),
     Case(
-        "a folder given to summarize",
+        "a folder without seeds given to summarize",
         lambda t: ["summarize", str(t)],
         3,
-        ("is a folder; give one seed file",),
+        ("no seed files; add .txt, .html or .md articles",),
     ),
     Case(
         "bad digest.toml key",

@@ -117,8 +117,8 @@ def stall(*a, **k):
 if where == "write":
     os.fsync = stall
 else:
-    import digest.build
-    digest.build.render = stall
+    import digest.render
+    digest.render.render = stall
 from digest.cli import main
 sys.argv = ["digest", *args]
 main()

@@ -353,3 +353,41 @@ def test_sample_email_matches_golden(golden) -> None:
 def test_issue_date_is_a_parameter_not_today() -> None:
     later = Digest(title="T", date=dt.date(2027, 1, 4), stories=(STORY,))
     assert "January 4, 2027" in render(later, Config()).html
+
+
+def _issue(stories: int, word: str) -> Digest:
+    made = [
+        Story(
+            headline=f"{word} {n}", byline=f"{word} writer", lead=(f"{word} lead {n}.",), url=None
+        )
+        for n in range(stories)
+    ]
+    return Digest(title="Weekly", date=ISSUE_DATE, stories=(*made, PHOTO, STORY))
+
+
+def test_templates_and_inline_css_are_parsed_once_not_per_story_or_build(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import cssutils
+    import jinja2
+
+    config = Config()
+    render(_issue(2, "Warm"), config)  # the first build compiles and parses
+    compiled, parsed = [], []
+    real_compile, real_sheet, real_style = (
+        jinja2.Environment.compile,
+        cssutils.parseString,
+        cssutils.parseStyle,
+    )
+    monkeypatch.setattr(
+        jinja2.Environment, "compile", lambda *a, **k: compiled.append(a) or real_compile(*a, **k)
+    )
+    monkeypatch.setattr(
+        cssutils, "parseString", lambda *a, **k: parsed.append(a) or real_sheet(*a, **k)
+    )
+    monkeypatch.setattr(
+        cssutils, "parseStyle", lambda *a, **k: parsed.append(a) or real_style(*a, **k)
+    )
+    email = render(_issue(20, "Other"), config)
+    assert "Other 19" in email.html and 'style="' in email.html
+    assert compiled == [] and parsed == []
