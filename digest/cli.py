@@ -2,130 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import json
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from digest import __version__
-from digest.errors import ConfigError, Interrupted, StrictError, one_line
-
-if TYPE_CHECKING:
-    from digest.sources import SourceOptions
+from digest.cli_options import (
+    SEEDS_ARG,
+    SOURCES_ARG,
+    IssueOptions,
+    issue_options,
+    message_options,
+    source_options,
+    warnings,
+)
+from digest.errors import ConfigError, Interrupted, StrictError
 
 if TYPE_CHECKING:
     from digest.check import Problem
-
-SEEDS_ARG = click.argument("seeds", nargs=-1, type=click.Path(path_type=Path))
-# Seed arguments that may be URLs: kept as text, since a Path would mangle "https://".
-SOURCES_ARG = click.argument("seeds", nargs=-1)
-
-
-class _WarningCounter(logging.Handler):
-    """Prints warnings as one line each on stderr and counts them for --strict."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-        click.echo(f"digest: warning: {one_line(record.getMessage())}", err=True)
-
-
-def _warnings() -> _WarningCounter:
-    handler = _WarningCounter()
-    root = logging.getLogger("digest")
-    root.handlers = [handler]
-    root.setLevel(logging.WARNING)
-    root.propagate = False
-    return handler
-
-
-def _check_strict(counter: _WarningCounter, strict: bool) -> None:
-    if strict and counter.count:
-        raise StrictError(
-            f"--strict: {counter.count} warning(s) above; nothing written, "
-            "fix them or build without --strict"
-        )
-
-
-def _parse_date(value: str | None, option: str = "--date") -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise ConfigError(f"{option} {value!r}: use the form YYYY-MM-DD") from exc
-
-
-def _source_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--since/--last/--cache/--refresh, handed to `command` as one `sources` value."""
-
-    @click.option("--since", metavar="YYYY-MM-DD", help="Feed items published on or after DATE.")
-    @click.option(
-        "--last", type=click.IntRange(min=1), metavar="N", help="The N newest items of each feed."
-    )
-    @click.option(
-        "--cache",
-        "cache_dir",
-        metavar="DIR",
-        type=click.Path(path_type=Path, file_okay=False),
-        help="Folder for fetched pages [default: the user's cache folder].",
-    )
-    @click.option("--refresh", is_flag=True, help="Fetch every URL again, ignoring the cache.")
-    @functools.wraps(command)
-    def run(
-        *args: Any,
-        since: str | None,
-        last: int | None,
-        cache_dir: Path | None,
-        refresh: bool,
-        **kwargs: Any,
-    ) -> Any:
-        from digest.sources import SourceOptions
-
-        day = _parse_date(since, "--since") if since else None
-        kwargs["sources"] = SourceOptions(since=day, last=last, cache=cache_dir, refresh=refresh)
-        return command(*args, **kwargs)
-
-    return run
-
-
-ESPS = ("none", "mailchimp", "sendgrid", "postmark", "mailgun", "ses", "brevo", "listmonk")
-_MESSAGE_OPTIONS = (
-    click.option(
-        "--esp",
-        type=click.Choice(ESPS),
-        help="Use this provider's merge tags (unsubscribe, web version, first name); "
-        "`build --format json` prints its API request body [default: [email] esp, else none].",
-    ),
-    click.option("--from", "from_", metavar="ADDR", help="Sender, 'Name <addr>' or addr."),
-    click.option("--to", metavar="ADDR", help="Recipient(s), comma-separated."),
-    click.option("--reply-to", metavar="ADDR", help="Reply-To address."),
-    click.option("--utm-source", metavar="TEXT", help="utm_source for story links."),
-    click.option("--utm-medium", metavar="TEXT", help="utm_medium for story links."),
-    click.option("--utm-campaign", metavar="TEXT", help="utm_campaign [default: the issue date]."),
-)
-
-
-def _message_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Adds the [email]/[utm] flags and hands them to `command` as one `flags` dict of sections."""
-
-    @functools.wraps(command)
-    def wrapper(**kwargs: Any) -> Any:
-        email = {key: kwargs.pop(key) for key in ("esp", "from_", "to", "reply_to")}
-        utm = {key: kwargs.pop(f"utm_{key}") for key in ("source", "medium", "campaign")}
-        return command(flags={"email": email, "utm": utm}, **kwargs)
-
-    for option in reversed(_MESSAGE_OPTIONS):
-        wrapper = option(wrapper)
-    return wrapper
+    from digest.model import Story
+    from digest.sources import SourceOptions
 
 
 class _Group(click.Group):
@@ -149,21 +48,9 @@ def cli() -> None:
 @click.option(
     "-o", "--output", default="-", show_default=True, help="File to write, or - for stdout."
 )
-@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Issue date [default: today].")
-@click.option("--title", help="Newsletter title [default: from digest.toml].")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="Settings file [default: ./digest.toml if present].",
-)
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="Folder of templates searched before the built-in theme.",
-)
+@issue_options
 @click.option("--strict", is_flag=True, help="Fail on any warning instead of skipping.")
-@_source_options
+@source_options
 @click.option(
     "--format",
     "fmt",
@@ -172,15 +59,12 @@ def cli() -> None:
     "API request body; for mailgun a JSON object of its form fields) "
     "[default: [email] format, else html].",
 )
-@_message_options
+@message_options
 @click.option("--check", "run_check", is_flag=True, help="Run `digest check` on the email too.")
 def build(
     seeds: tuple[str, ...],
     output: str,
-    date_: str | None,
-    title: str | None,
-    config_path: Path | None,
-    templates: Path | None,
+    issue: IssueOptions,
     strict: bool,
     sources: SourceOptions,
     fmt: str | None,
@@ -188,35 +72,28 @@ def build(
     run_check: bool,
 ) -> None:
     """Build the email from SEEDS: files, folders, lists, page or feed URLs (default ./seeds)."""
-    from dataclasses import replace
-
     from digest.build import build as run_build
-    from digest.config import load_config, with_flags
     from digest.deliver import export
     from digest.output import write_output
 
-    counter = _warnings()
-    config = with_flags(load_config(config_path), **flags)
-    if title:
-        config = replace(config, title=title)
-    templates = templates or _local_templates()
+    counter = warnings()
+    config = issue.config(**flags)
     paths: list[str | Path] = [*seeds] or [Path("seeds")]
-    result = run_build(paths, config, _parse_date(date_), templates, sources)
+    result = run_build(paths, config, issue.date, issue.template_dir(), sources)
     if run_check:
         from digest.check import check_html
 
         _report(output, check_html(result.email.html))
     data = export(result.email, result.digest, config, fmt)
-    _check_strict(counter, strict)
+    counter.check_strict(strict)
     write_output(data, output)
-    size = len(data) / 1024
     where = "stdout" if output == "-" else output
-    click.echo(f"digest: {result.summary()}, {size:.1f} KB -> {where}", err=True)
+    click.echo(f"digest: {result.summary()}, {len(data) / 1024:.1f} KB -> {where}", err=True)
 
 
 @cli.command()
-@SEEDS_ARG
-@_message_options
+@SOURCES_ARG
+@message_options
 @click.option("--smtp", "server", metavar="HOST[:PORT]", help="SMTP server [default: localhost].")
 @click.option("--starttls", "security", flag_value="starttls", help="Require STARTTLS (port 587).")
 @click.option("--ssl", "security", flag_value="ssl", help="TLS from the start (port 465).")
@@ -224,39 +101,38 @@ def build(
     "--user", help="SMTP login; the password comes from $DIGEST_SMTP_PASSWORD or a prompt."
 )
 @click.option("--dry-run", is_flag=True, help="Print the headers and sizes; connect to nothing.")
-@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Issue date [default: today].")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Settings file.")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False), help="Theme folder.")
+@issue_options
 @click.option("--strict", is_flag=True, help="Fail on any warning instead of sending.")
+@source_options
 def send(
-    seeds: tuple[Path, ...],
+    seeds: tuple[str, ...],
     flags: dict[str, dict[str, Any]],
     server: str | None,
     security: str | None,
     user: str | None,
     dry_run: bool,
-    date_: str | None,
-    config_path: Path | None,
-    templates: Path | None,
+    issue: IssueOptions,
     strict: bool,
+    sources: SourceOptions,
 ) -> None:
     """Send the email built from SEEDS to --to over SMTP: a test send to yourself.
 
     Without STARTTLS/SSL flags, STARTTLS is used when the server offers it.
     """
     from digest.build import build as run_build
-    from digest.config import load_config, with_flags
     from digest.deliver import outgoing
     from digest.smtp import describe, parse_server, password_for, server_name
     from digest.smtp import send as smtp_send
 
-    counter = _warnings()
+    counter = warnings()
     host, port = parse_server(server) if server else (None, None)
-    smtp = {"host": host, "port": port, "security": security, "user": user}
-    config = with_flags(load_config(config_path), smtp=smtp, **flags)
-    result = run_build(list(seeds) or [Path("seeds")], config, _parse_date(date_), templates)
+    config = issue.config(
+        smtp={"host": host, "port": port, "security": security, "user": user}, **flags
+    )
+    paths: list[str | Path] = [*seeds] or [Path("seeds")]
+    result = run_build(paths, config, issue.date, issue.template_dir(), sources)
     message, sender, recipients = outgoing(result.email, result.digest, config)
-    _check_strict(counter, strict)
+    counter.check_strict(strict)
     if dry_run:
         click.echo(describe(message, config.smtp, recipients))
         click.echo("digest: --dry-run: nothing sent", err=True)
@@ -299,7 +175,7 @@ def summarize(
         return
     from digest.build import summarize_file
 
-    counter = _warnings()
+    counter = warnings()
     if explain:
         _explain(seeds[0], fmt)
         return
@@ -308,17 +184,21 @@ def summarize(
         logging.getLogger("digest").warning(
             "%s: no URL (add `url:` front matter); the story will not link", seeds[0]
         )
-    _check_strict(counter, strict)
+    counter.check_strict(strict)
     if fmt == "json":
         click.echo(json.dumps(story.as_json(), ensure_ascii=False, indent=2))
-        return
-    click.echo(story.headline)
-    click.echo(f"By {story.byline}" if story.byline else "(no byline)")
-    for paragraph in story.lead:
-        click.echo(f"\n{paragraph}")
+    else:
+        click.echo(_story_text(story))
+
+
+def _story_text(story: Story) -> str:
+    """The summary as a person reads it."""
+    lines = [story.headline, f"By {story.byline}" if story.byline else "(no byline)"]
+    lines += [f"\n{paragraph}" for paragraph in story.lead]
     for quote in story.quotes:
         speaker = f" ({quote.speaker})" if quote.speaker else ""
-        click.echo(f"\n\u201c{quote.text}\u201d{speaker}")
+        lines.append(f"\n\u201c{quote.text}\u201d{speaker}")
+    return "\n".join(lines)
 
 
 def _explain(seed: Path, fmt: str | None) -> None:
@@ -339,7 +219,7 @@ def _summarize_batch(seeds: tuple[Path, ...], fmt: str | None, jobs: int, strict
 
     if fmt == "text":
         raise ConfigError("--format text shows one seed; several are written with --format jsonl")
-    _warnings()
+    warnings()
     start = time.perf_counter()
     totals = run(seeds, jobs, strict)
     seconds = time.perf_counter() - start
@@ -364,7 +244,7 @@ def _summarize_batch(seeds: tuple[Path, ...], fmt: str | None, jobs: int, strict
 )
 @click.option("--force", is_flag=True, help="Overwrite seed files that already exist.")
 @click.option("--strict", is_flag=True, help="Fail on any warning; save nothing.")
-@_source_options
+@source_options
 def fetch(
     urls: tuple[str, ...], output: Path, force: bool, strict: bool, sources: SourceOptions
 ) -> None:
@@ -372,9 +252,9 @@ def fetch(
     from digest.snapshot import save_seeds
     from digest.sources import load_seeds
 
-    counter = _warnings()
+    counter = warnings()
     loaded = load_seeds(urls, sources)
-    _check_strict(counter, strict)
+    counter.check_strict(strict)
     written = save_seeds(loaded.seeds, output, force)
     for path in written:
         click.echo(str(path))
@@ -394,28 +274,9 @@ def fetch(
 @click.option(
     "--open/--no-open", "open_", default=False, show_default=True, help="Open it in a browser."
 )
-@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Issue date [default: today].")
-@click.option("--title", help="Newsletter title [default: from digest.toml].")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="Settings file [default: ./digest.toml if present].",
-)
-@click.option(
-    "--templates",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Folder of templates searched before the built-in theme.",
-)
+@issue_options
 def preview(
-    seeds: tuple[Path, ...],
-    host: str,
-    port: int,
-    open_: bool,
-    date_: str | None,
-    title: str | None,
-    config_path: Path | None,
-    templates: Path | None,
+    seeds: tuple[Path, ...], host: str, port: int, open_: bool, issue: IssueOptions
 ) -> None:
     """Serve a live preview of the email in the browser.
 
@@ -424,18 +285,13 @@ def preview(
     """
     from digest.preview import Settings, serve
 
-    seeds = seeds or (Path("seeds"),)
-    settings = Settings(_parse_date(date_), seeds, config_path, templates, title)
+    settings = Settings(
+        issue.date, seeds or (Path("seeds"),), issue.config_path, issue.template_dir(), issue.title
+    )
     try:
         serve(settings, host, port, open_, lambda line: click.echo(line, err=True))
     except KeyboardInterrupt:
         click.echo("digest: preview stopped", err=True)
-
-
-def _local_templates() -> Path | None:
-    """./templates (as `digest init` writes it) is used when present, like ./digest.toml."""
-    local = Path("templates")
-    return local if local.is_dir() else None
 
 
 def _report(name: str, problems: list[Problem]) -> int:
@@ -459,7 +315,7 @@ def check(file: Path, strict: bool) -> None:
     from digest.check import check_file
     from digest.errors import DigestError
 
-    _warnings()
+    warnings()
     size, problems = check_file(file)
     name = "stdin" if str(file) == "-" else str(file)
     fatal = _report(name, problems)

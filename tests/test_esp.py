@@ -183,6 +183,6 @@ def test_help_says_mailgun_json_is_its_form_fields() -> None:
 
 
 def test_the_command_line_offers_every_preset() -> None:
-    from digest.cli import ESPS
+    from digest.cli_options import ESPS
 
     assert set(ESPS) == set(PRESETS)

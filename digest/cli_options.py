@@ -1,0 +1,183 @@
+"""What the commands share: warning lines, --strict, and the option groups several take.
+
+Each option group hands the command one value (IssueOptions, SourceOptions, a
+flags dict) instead of a long list of parameters, so commands stay short.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from digest.errors import ConfigError, StrictError, one_line
+
+if TYPE_CHECKING:
+    from digest.config import Config
+
+Command = Callable[..., Any]
+
+SEEDS_ARG = click.argument("seeds", nargs=-1, type=click.Path(path_type=Path))
+# Seed arguments that may be URLs: kept as text, since a Path would mangle "https://".
+SOURCES_ARG = click.argument("seeds", nargs=-1)
+
+
+class WarningCounter(logging.Handler):
+    """Prints warnings as one line each on stderr and counts them for --strict."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        click.echo(f"digest: warning: {one_line(record.getMessage())}", err=True)
+
+    def check_strict(self, strict: bool) -> None:
+        if strict and self.count:
+            raise StrictError(
+                f"--strict: {self.count} warning(s) above; nothing written, "
+                "fix them or build without --strict"
+            )
+
+
+def warnings() -> WarningCounter:
+    """Route every digest warning to stderr, one line each, and count them."""
+    handler = WarningCounter()
+    root = logging.getLogger("digest")
+    root.handlers = [handler]
+    root.setLevel(logging.WARNING)
+    root.propagate = False
+    return handler
+
+
+def parse_date(value: str | None, option: str = "--date") -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(f"{option} {value!r}: use the form YYYY-MM-DD") from exc
+
+
+@dataclass(frozen=True)
+class IssueOptions:
+    """--date, --title, --config and --templates: what `build`, `send` and `preview` share."""
+
+    date: dt.date
+    title: str | None
+    config_path: Path | None
+    templates: Path | None
+
+    def config(self, **flags: dict[str, Any]) -> Config:
+        """digest.toml (or the defaults), with command-line flags and --title on top."""
+        from digest.config import load_config, with_flags
+
+        config = with_flags(load_config(self.config_path), **flags)
+        return replace(config, title=self.title) if self.title else config
+
+    def template_dir(self) -> Path | None:
+        """--templates, else ./templates (as `digest init` writes it) when present."""
+        local = Path("templates")
+        return self.templates or (local if local.is_dir() else None)
+
+
+def issue_options(command: Command) -> Command:
+    """Adds --date/--title/--config/--templates, handed over as one `issue` value."""
+
+    @click.option("--date", "date_", metavar="YYYY-MM-DD", help="Issue date [default: today].")
+    @click.option("--title", help="Newsletter title [default: from digest.toml].")
+    @click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path),
+        help="Settings file [default: ./digest.toml if present].",
+    )
+    @click.option(
+        "--templates",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        help="Folder of templates searched before the built-in theme [default: ./templates].",
+    )
+    @functools.wraps(command)
+    def run(
+        *args: Any,
+        date_: str | None,
+        title: str | None,
+        config_path: Path | None,
+        templates: Path | None,
+        **kwargs: Any,
+    ) -> Any:
+        kwargs["issue"] = IssueOptions(parse_date(date_), title, config_path, templates)
+        return command(*args, **kwargs)
+
+    return run
+
+
+def source_options(command: Command) -> Command:
+    """--since/--last/--cache/--refresh, handed to `command` as one `sources` value."""
+
+    @click.option("--since", metavar="YYYY-MM-DD", help="Feed items published on or after DATE.")
+    @click.option(
+        "--last", type=click.IntRange(min=1), metavar="N", help="The N newest items of each feed."
+    )
+    @click.option(
+        "--cache",
+        "cache_dir",
+        metavar="DIR",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Folder for fetched pages [default: the user's cache folder].",
+    )
+    @click.option("--refresh", is_flag=True, help="Fetch every URL again, ignoring the cache.")
+    @functools.wraps(command)
+    def run(
+        *args: Any,
+        since: str | None,
+        last: int | None,
+        cache_dir: Path | None,
+        refresh: bool,
+        **kwargs: Any,
+    ) -> Any:
+        from digest.sources import SourceOptions
+
+        day = parse_date(since, "--since") if since else None
+        kwargs["sources"] = SourceOptions(since=day, last=last, cache=cache_dir, refresh=refresh)
+        return command(*args, **kwargs)
+
+    return run
+
+
+ESPS = ("none", "mailchimp", "sendgrid", "postmark", "mailgun", "ses", "brevo", "listmonk")
+_MESSAGE_OPTIONS = (
+    click.option(
+        "--esp",
+        type=click.Choice(ESPS),
+        help="Use this provider's merge tags (unsubscribe, web version, first name); "
+        "`build --format json` prints its API request body [default: [email] esp, else none].",
+    ),
+    click.option("--from", "from_", metavar="ADDR", help="Sender, 'Name <addr>' or addr."),
+    click.option("--to", metavar="ADDR", help="Recipient(s), comma-separated."),
+    click.option("--reply-to", metavar="ADDR", help="Reply-To address."),
+    click.option("--utm-source", metavar="TEXT", help="utm_source for story links."),
+    click.option("--utm-medium", metavar="TEXT", help="utm_medium for story links."),
+    click.option("--utm-campaign", metavar="TEXT", help="utm_campaign [default: the issue date]."),
+)
+
+
+def message_options(command: Command) -> Command:
+    """Adds the [email]/[utm] flags and hands them to `command` as one `flags` dict of sections."""
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> Any:
+        email = {key: kwargs.pop(key) for key in ("esp", "from_", "to", "reply_to")}
+        utm = {key: kwargs.pop(f"utm_{key}") for key in ("source", "medium", "campaign")}
+        return command(flags={"email": email, "utm": utm}, **kwargs)
+
+    for option in reversed(_MESSAGE_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper
