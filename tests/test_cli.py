@@ -90,6 +90,13 @@ def test_summarize_text_is_readable(runner: CliRunner) -> None:
     assert result.stdout.splitlines()[0].startswith("City Council Approves")
 
 
+def test_every_command_is_listed_with_help(runner: CliRunner) -> None:
+    assert set(cli.commands) == {"build", "summarize", "send", "fetch", "preview", "check", "init"}
+    for name in cli.commands:
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.stdout, name
+
+
 @pytest.mark.parametrize("command", [[], ["build"], ["summarize"], ["fetch"]])
 def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(cli, [*command, "--help"])
