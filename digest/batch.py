@@ -14,12 +14,13 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Generator, Iterator, Sequence
-from contextlib import closing, contextmanager, suppress
+from collections.abc import Generator, Sequence
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from digest.build import summarize_file
+from digest.console import Progress, collected_warnings
 from digest.errors import InputError, StrictError
 from digest.seeds import scan
 
@@ -65,7 +66,7 @@ def seed_paths(args: Sequence[Path]) -> tuple[list[Path], list[str]]:
 
 def summarize_one(path: str) -> Summary:
     """Read and summarize one seed file (in a worker): never raises for a bad seed."""
-    with _collected() as warned:
+    with collected_warnings(silence=True) as warned:
         try:
             story = summarize_file(Path(path))
         except InputError as exc:
@@ -94,8 +95,10 @@ def run(args: Sequence[Path], jobs: int = 1, strict: bool = False) -> Totals:
     for message in not_seeds:
         _warn(f"{message} (skipped)", strict, 0)
     written = skipped = 0
+    progress = Progress("summarized", len(paths))
     with closing(summarize_many(paths, jobs)) as summaries:
         for summary in summaries:
+            progress.step()
             for message in summary.warnings:
                 _warn(message, strict, written)
             if summary.line is None:
@@ -105,6 +108,7 @@ def run(args: Sequence[Path], jobs: int = 1, strict: bool = False) -> Totals:
             if not _write(summary.line + "\n"):
                 break  # the reader went away (`| head`): stop working too
             written += 1
+    progress.done()
     _write("", flush=True)
     if not written and skipped:
         raise InputError(f"none of the {len(paths)} seed(s) could be summarized; see above")
@@ -136,33 +140,6 @@ def _warn(message: str, strict: bool, written: int) -> None:
             f"--strict: stopped at the warning above, after {written} line(s); "
             "fix the seed or run without --strict"
         )
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _collected() -> Iterator[list[str]]:
-    """Catch what digest logs while one seed is summarized, instead of printing it.
-
-    The batch logs it again in seed order, so stderr is the same with any --jobs.
-    """
-    logger = logging.getLogger("digest")
-    saved = logger.handlers, logger.propagate, logger.level
-    handler = _Collect()
-    logger.handlers, logger.propagate = [handler], False
-    logger.setLevel(logging.WARNING)
-    try:
-        yield handler.messages
-    finally:
-        logger.handlers, logger.propagate = saved[0], saved[1]
-        logger.setLevel(saved[2])
 
 
 def _ignore_ctrl_c() -> None:

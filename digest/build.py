@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from digest.config import Config
+from digest.console import Progress
 from digest.errors import DigestError, InputError
 from digest.model import Digest, Email, Seed, Story
 from digest.sanitize import sanitize
@@ -91,7 +92,9 @@ def summarize_seeds(
     """Stage: seeds -> stories; a seed that cannot be summarized is skipped with a warning."""
     stories: list[Story] = []
     skipped: list[str] = []
+    progress = Progress("summarized", len(seeds))
     for seed in seeds:
+        progress.step()
         try:
             stories.append(summarize_one(seed))
         except InputError as exc:
@@ -99,6 +102,7 @@ def summarize_seeds(
                 raise  # nothing else to build: say it once, as an error
             log.warning("%s (skipped)", exc.format_message())
             skipped.append(exc.format_message())
+    progress.done()
     return stories, skipped
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from digest.console import watched
 from digest.errors import ConfigError, StrictError, one_line
 
 if TYPE_CHECKING:
@@ -37,7 +38,8 @@ class WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
-        click.echo(f"digest: warning: {one_line(record.getMessage())}", err=True)
+        clear = "\r\033[K" if watched() else ""  # over a progress line, if one is shown
+        click.echo(f"{clear}digest: warning: {one_line(record.getMessage())}", err=True)
 
     def check_strict(self, strict: bool) -> None:
         if strict and self.count:

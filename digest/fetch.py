@@ -7,9 +7,7 @@ it skips the seed or falls back to a feed's summary.
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import sys
 import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -17,10 +15,9 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
-import click
-
 from digest import __version__
 from digest.cache import Cache
+from digest.console import Progress
 from digest.errors import InputError
 from digest.feeds import looks_like_feed
 
@@ -126,7 +123,7 @@ class Fetcher:
         unique = list(dict.fromkeys(urls))
         if not unique:
             return {}
-        progress = _Progress(len(unique))
+        progress = Progress("fetched", len(unique))
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             futures = {pool.submit(self._get_or_error, url): url for url in unique}
             for _ in as_completed(futures):
@@ -277,22 +274,3 @@ def _known_codec(name: str) -> bool:
     except LookupError:
         return False
     return True
-
-
-class _Progress:
-    """`fetched 3/12` on stderr, only when a person is watching (quiet in pipes and CI)."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.count = 0
-        # Some CI runners give jobs a terminal; their logs do not want carriage returns.
-        self.shown = sys.stderr.isatty() and not os.environ.get("CI")
-
-    def step(self) -> None:
-        self.count += 1
-        if self.shown:
-            click.echo(f"\rdigest: fetched {self.count}/{self.total}", err=True, nl=False)
-
-    def done(self) -> None:
-        if self.shown:
-            click.echo("\r\033[K", err=True, nl=False)

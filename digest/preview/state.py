@@ -10,13 +10,12 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from digest.build import SeedSummarizer, build, summarize_seed
 from digest.config import CONFIG_NAME, load_config
+from digest.console import collected_warnings
 from digest.errors import DigestError, InputError
 from digest.model import Email, Seed, Story
 from digest.preview.checks import GMAIL_CLIP_BYTES, findings
@@ -110,28 +109,6 @@ class StoryCache:
 
 
 _MAX_ENTRIES = 2000
-
-
-class _Collect(logging.Handler):
-    def __init__(self, into: list[str]) -> None:
-        super().__init__(logging.WARNING)
-        self.into = into
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.into.append(record.getMessage())
-
-
-@contextmanager
-def collected_warnings() -> Iterator[list[str]]:
-    """Collect the warning lines every digest module logs while the block runs."""
-    messages: list[str] = []
-    handler = _Collect(messages)
-    logger = logging.getLogger("digest")
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
 
 
 class State:
