@@ -104,6 +104,8 @@ def name_block(page: Page, i: int) -> str | None:
             return line
         if any(_meta(page.blocks[j]) for j in _neighbours(page, i)):
             return line
+        if i + 1 < len(page.blocks) and _bio_of(line, page.blocks[i + 1]):
+            return line  # an author box: the name, then "Name is a columnist who ..."
     return None
 
 
@@ -113,6 +115,10 @@ def _neighbours(page: Page, i: int) -> list[int]:
     if i + 2 < len(page.blocks) and page.blocks[i + 1].words <= 3:
         near.append(i + 2)
     return near
+
+
+def _bio_of(name: str, block: Block) -> bool:
+    return block.text.startswith(name) and chrome.is_bio(block)
 
 
 def _as_block(text: str) -> Block:

@@ -188,8 +188,9 @@ _BIO_START = re.compile(
     rf"teaches|holds|reports)\b"
 )
 _BIO_WORDS = re.compile(
-    r"\b(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|author of|"
-    r"degree|graduate|covers|freelance|follow (?:him|her|them)|email (?:him|her|them)|@\w)",
+    r"\b(?:reporter|writer|journalist|editor|correspondent|columns?|columnist|contributor|"
+    r"author of|degree|graduate|covers|freelance|follow (?:him|her|them)|"
+    r"email (?:him|her|them)|@\w)",
     re.IGNORECASE,
 )
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 _DASH_NAME = re.compile(rf"^[\u2014\u2013\u2015-]\s*({speakers.PROPER})")  # "— Ana Ruiz (@ana)"
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|me|us)\b")  # "I'm" counts as "I"
-_QUOTE_MARKS = re.compile('[“”"]')
+_QUOTE_MARKS = re.compile('[“”"‘]')  # noqa: RUF001
 _EXCERPT_WORDS = 60
 _THIRD_PERSON_SHARE = 0.35  # at most this share of first-person paragraphs in the article
 

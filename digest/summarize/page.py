@@ -163,10 +163,15 @@ def _unbio_opening(page: Page) -> bool:
     for i in range(page.start - 1, max(-1, page.start - 6), -1):
         if page.kinds[i] == PROSE:
             break
-        if page.reasons[i] == BIO:
+        if page.reasons[i] == BIO and not _under_its_name(page.blocks, i):
             page.kinds[i], page.reasons[i] = PROSE, "body"
             changed = True
     return changed
+
+
+def _under_its_name(blocks: list[Block], i: int) -> bool:
+    """A bio right under a line with the person's name alone is an author box, not a story."""
+    return i > 0 and 2 <= blocks[i - 1].words <= 5 and blocks[i].text.startswith(blocks[i - 1].text)
 
 
 def _mark_comment_thread(page: Page) -> None:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from digest.summarize.blocks import UPPER, wordset
-from digest.summarize.names import PARTICLES, TITLES
+from digest.summarize.names import PARTICLES, TITLES, is_name
 
 VERBS = (
     r"(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|tweeted|posted|"
@@ -77,7 +77,7 @@ def recent_subject(text: str, book: NameBook, first: bool = False) -> str | None
     matches = list(_SUBJECT_START.finditer(text))
     for match in matches if first else reversed(matches):
         name = clean_speaker(match.group(1))
-        if name and name not in PRONOUNS and book.is_name(name):
+        if name and name.lower() not in PRONOUNS and book.is_name(name):
             return name
     return None
 
@@ -86,9 +86,31 @@ def last_said(text: str, book: NameBook) -> str | None:
     """The last person `text` reports as saying something ("Mr Vale said ...")."""
     for match in reversed(list(SAID.finditer(text))):
         name = clean_speaker(match.group(1))
-        if name and name not in PRONOUNS and name[:1].isupper() and book.is_name(name):
+        if name and name.lower() not in PRONOUNS and name[:1].isupper() and book.is_name(name):
             return name
     return None
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|to|of|for|on|near|into|across|with)\s+$")
+
+
+def last_named(text: str, book: NameBook) -> str | None:
+    """The last person's full name in `text` ("our secretary, Ana Ruiz, was not surprised").
+
+    Two words or more, shaped like a name, and not after a preposition ("in New York").
+    """
+    for match in reversed(list(_PROPER_RE.finditer(text))):
+        name = trim_name(match.group(0).rstrip("."))
+        if len(name.split()) < 2 or not is_name(name):
+            continue
+        if not _AFTER_PREPOSITION.search(text[max(0, match.start() - 8) : match.start()]):
+            return name
+    return None
+
+
+def named_in(text: str, book: NameBook) -> str | None:
+    """Who a pronoun in or after `text` points to: its subject, speaker, or person named."""
+    return recent_subject(text, book) or last_said(text, book) or last_named(text, book)
 
 
 def author_of(noun_phrase: str, text: str) -> str | None:
