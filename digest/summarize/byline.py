@@ -14,8 +14,8 @@ from digest.summarize.names import NAME, is_name, proper_case
 from digest.summarize.page import CHROME, COMMENT, DATE, MENU, Page
 
 _BY = re.compile(
-    r"^(?:by|written by|posted by|words by|story by|reporting by|interview by|interviewed by|"
-    r"text by|author|authors)\s*:?\s+(.+)$",
+    r"^(?:by|written by|posted by|published by|words by|story by|reporting by|interview by|"
+    r"interviewed by|text by|author|authors)\s*:?\s+(.+)$",
     re.IGNORECASE,
 )
 _CUT = re.compile(
@@ -70,6 +70,7 @@ def _authors(rest: str) -> list[str]:
     """The people in "Ana Ruiz (reporting), Tom Vale, Science Editor and Lee Park"."""
     people = []
     for part in re.split(r"\s*(?:,|&|\band\b)\s*", rest):
+        part = _capitals_first(part)
         role = _ROLE.search(part)
         if role and _NOT_AUTHOR_ROLE.search(role.group(1)):
             continue
@@ -83,6 +84,17 @@ def _authors(rest: str) -> list[str]:
         named = [p for p in named if len(p.split()) > 1]
     names = [p for p in named if 1 <= len(p.split()) <= 5]
     return names if len(names) == len(named) else []
+
+
+_CAPS_THEN_WORDS = re.compile(
+    rf"^((?:[{UPPER}][{UPPER}.'\-]+\s+){{1,3}}[{UPPER}][{UPPER}'\-]+)\s+[{UPPER}][a-z]"
+)
+
+
+def _capitals_first(part: str) -> str:
+    """ "ANA RUIZ Coastal Press": the name is the part in capitals, an outlet follows."""
+    match = _CAPS_THEN_WORDS.match(part)
+    return match.group(1) if match else part
 
 
 def name_block(page: Page, i: int) -> str | None:
@@ -114,6 +126,8 @@ def _neighbours(page: Page, i: int) -> list[int]:
     near = [j for j in (i - 1, i + 1) if 0 <= j < len(page.blocks)]
     if i + 2 < len(page.blocks) and page.blocks[i + 1].words <= 3:
         near.append(i + 2)
+    if i >= 2 and page.blocks[i - 1].words <= 4:
+        near.append(i - 2)  # "May 3 / Heard on Morning News / Ana Ruiz"
     return near
 
 

@@ -24,7 +24,8 @@ _CHROME_LINE = re.compile(
     r"following|more|next|previous|undo|show more|read more|load more|back to top|"
     r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|instagram|youtube|rss|tumblr|"
     r"messenger|permalink|fullscreen|thumbnails|bookmark(?:ed)?|recommend(?:ed)?|tags|topics|"
-    r"save|saved|gift|listen|play|watch|copy link|link copied|print this page)"
+    r"save|saved|gift|listen|play|watch|copy link|link copied|print this page|"
+    r"\d+ of \d+|(?:toggle|hide|show) caption|enlarge (?:this )?(?:image|photo))"
     r"[\s:!.>›»|]*$",  # noqa: RUF001
     _I,
 )
@@ -72,6 +73,9 @@ _CREDIT_END = re.compile(
     r"\breuters\s*/|\bcourtesy(?: of)?\b[^.!?]{1,60}|©[^.!?]{1,60})\s*\)?$",
     _I,
 )
+# A caption that ends its sentence with a credit in brackets: "(Ana Ruiz / Agency)",
+# "(Agency: Ana Ruiz)".
+_PAREN_CREDIT = re.compile(r"[.!?]\s*\([^()]{0,50}[/:][^()]{0,50}\)$")
 # A caption that ends its sentence with an agency or photographer in capitals.
 _CAPS_CREDIT = re.compile(rf"[.!?)\]]\s+[{UPPER}][{UPPER}0-9/&.,'’ \-]{{2,50}}$")  # noqa: RUF001
 _DATE = re.compile(
@@ -170,6 +174,8 @@ def is_caption(block: Block) -> str | None:
     tail = text[-120:]  # credits sit at the end: no need to scan a whole paragraph
     low = tail.lower()
     if any(h in low for h in _CREDIT_HINTS) and _CREDIT_END.search(low):
+        return "caption (ends with a credit)"
+    if block.words <= 40 and _PAREN_CREDIT.search(tail):
         return "caption (ends with a credit)"
     ends_upper = not text[-1:].islower() and not text.endswith(("”", '"'))
     if block.words >= 6 and ends_upper and _CAPS_CREDIT.search(tail):

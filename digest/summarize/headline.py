@@ -65,7 +65,25 @@ def _place_score(page: Page, i: int) -> float:
     score += 3.0 if _attached(page, i) else 0.0
     score += _repeat_score(page, i) + _meta_score(page, i)
     score -= 3.0 if i > page.start else 0.0  # below the first paragraph: a subhead or an ad
+    score -= 4.0 if _names_a_section(page, i) else 0.0
     return score - 0.3 * _distance(page, i)
+
+
+def _names_a_section(page: Page, i: int) -> bool:
+    """A short line built on a menu item ("Heard on Morning News", "More from Sport Weekly")
+    labels a section or programme; a title is more than a section name."""
+    block = page.blocks[i]
+    if block.words > 6:
+        return False
+    padded = f" {block.key} "
+    return any(
+        page.kinds[j] == CHROME
+        and other.words >= 2
+        and other.words * 2 >= block.words - 1
+        and other.key != block.key
+        and f" {other.key} " in padded
+        for j, other in enumerate(page.blocks)
+    )
 
 
 def _under_a_title(page: Page, i: int) -> bool:
