@@ -11,11 +11,11 @@ import re
 from digest.summarize import chrome
 from digest.summarize.blocks import UPPER, Block
 from digest.summarize.names import NAME, is_name, proper_case
-from digest.summarize.page import CHROME, COMMENT, DATE, MENU, Page
+from digest.summarize.page import CHROME, COMMENT, DATE, MENU, PROSE, Page
 
 _BY = re.compile(
-    r"^(?:by|written by|posted by|published by|words by|story by|reporting by|interview by|"
-    r"interviewed by|text by|author|authors)\s*:?\s+(.+)$",
+    r"^(?:by|written by|posted by|published by|reviewed by|words by|story by|reporting by|"
+    r"interview by|interviewed by|text by|author|authors)\s*:?\s+(.+)$",
     re.IGNORECASE,
 )
 _CUT = re.compile(
@@ -44,6 +44,9 @@ _NAME_COMMA_JOB = re.compile(
     rf"contributor|journalist|critic)s?$",
     re.IGNORECASE,
 )
+_AT_PLACE = re.compile(rf"^({NAME})\s+(?:in|at)\s+(?:the\s+)?[{UPPER}][^\d@]{{0,50}}$")
+# A sign-off under the last paragraph: "— Ana Ruiz" or "— Ana Ruiz, Chair".
+SIGN_OFF = re.compile(rf"^[\u2014\u2013-]\s*({NAME})(?:,\s*[^,\d@()]{{1,40}})?$")
 _FOOTER_REACH = 12
 _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
 
@@ -102,6 +105,13 @@ def name_block(page: Page, i: int) -> str | None:
     block = page.blocks[i]
     for n, line in enumerate(block.lines):
         line = _NAME_END.split(line)[0].strip()
+        placed = _AT_PLACE.match(line)
+        if placed and is_name(placed.group(1)):
+            # "Ana Ruiz in Lyon", "Ana Ruiz at the Town Hall": the shape of a byline,
+            # and the story may start right under it.
+            if block.text == line and _story_under(page, i):
+                return placed.group(1)
+            line = placed.group(1)
         if _STAFF.match(line):
             return line
         titled = _NAME_COMMA_JOB.match(line)
@@ -119,6 +129,10 @@ def name_block(page: Page, i: int) -> str | None:
         if i + 1 < len(page.blocks) and _bio_of(line, page.blocks[i + 1]):
             return line  # an author box: the name, then "Name is a columnist who ..."
     return None
+
+
+def _story_under(page: Page, i: int) -> bool:
+    return i + 1 < len(page.blocks) and page.kinds[i + 1] == PROSE
 
 
 def _neighbours(page: Page, i: int) -> list[int]:
@@ -191,6 +205,9 @@ def _footer_byline(page: Page, i: int) -> str | None:
     after = page.blocks[i + 1].text if i + 1 < len(page.blocks) else ""
     if _LEAD_IN.search(text) and is_name(after):
         return after
+    sign_off = SIGN_OFF.match(text)
+    if sign_off and is_name(sign_off.group(1)) and ends_body(page, i):
+        return sign_off.group(1)
     signature = _SIGNATURE.search(text)
     if signature and is_name(signature.group(1)) and page.start <= i < page.end + 2:
         return signature.group(1)
@@ -199,6 +216,11 @@ def _footer_byline(page: Page, i: int) -> str | None:
     if footer and is_name(footer.group(1)) and re.search(r"\d{4}", text[footer.end(1) :]):
         return footer.group(1)
     return None
+
+
+def ends_body(page: Page, i: int) -> bool:
+    """No paragraph of the story comes after block i."""
+    return not any(page.kinds[j] == PROSE for j in range(i + 1, page.end))
 
 
 def _finish(name: str, page: Page) -> str:

@@ -132,8 +132,8 @@ def is_chrome(block: Block) -> str | None:
         return "counter or number"
     if _CHROME_PHRASE.search(low):
         return "site chrome (share, subscribe, related, legal)"
-    if text.count("|") >= 2 and block.words <= 20:
-        return "menu or site title"
+    if sum(text.count(c) for c in "|›»>") >= 2 and block.words <= 20:  # noqa: RUF001
+        return "menu, breadcrumb or site title"
     return None
 
 

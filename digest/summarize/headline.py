@@ -96,7 +96,7 @@ def _under_a_title(page: Page, i: int) -> bool:
     above = page.blocks[j]
     if _KICKER.match(above.text) or above.text.isupper():
         return False
-    return 4 <= above.words <= page.blocks[i].words
+    return 3 <= above.words <= page.blocks[i].words
 
 
 def _attached(page: Page, i: int) -> bool:

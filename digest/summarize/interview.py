@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 
 _LABEL = re.compile(rf"^([{UPPER}][\w.'’\- ]{{0,40}}?)(?:,[\w.'’\- ]{{1,30}})?:\s+(\S.*)$")  # noqa: RUF001
 _ANSWER_WORDS = 40
-_TALK = re.compile(r"\b(?:interview|spoke|talked|conversation|questions|asked)", re.IGNORECASE)
+# Words that say someone was interviewed; "frequently asked questions" is an FAQ.
+_TALK = re.compile(
+    r"\b(?:interview|spoke|speaks|talked|talks|conversation|sat down|asked (?:him|her|them))",
+    re.IGNORECASE,
+)
 _NOT_VOICES = wordset(
     "update updated note correction source photo related warning tip step example"
 )
