@@ -161,7 +161,7 @@ def _introduced(page: Page, i: int, book: NameBook) -> str | None:
         j -= 1  # past a photo or an ad
     if j < page.start or not page.blocks[j].text.endswith(":"):
         return None
-    named = speakers.recent_subject(page.blocks[j].text, book)
+    named = speakers.named_in(page.blocks[j].text, book)
     return book.fullest(named) if named else None
 
 

@@ -72,10 +72,17 @@ _ORG = rf"{_TOKEN}(?:\s+(?:(?:of|on|and|for|the|de)\s+)*{_TOKEN}){{0,8}}"
 _SUBJECT_START = re.compile(rf"(?:^|[.!?]\s+)({PROPER})(?=(?:,[^,.]{{1,60}},)?,?\s+[a-z])")
 
 
+# A job title in lower case between a capitalised word and the name: "Team captain Ana Ruiz".
+_TITLED = re.compile(rf"\s+(?:[a-z]+\s+){{1,2}}({PROPER})")
+
+
 def recent_subject(text: str, book: NameBook, first: bool = False) -> str | None:
     """The named subject of the last (or first) sentence in `text` that starts with a name."""
     matches = list(_SUBJECT_START.finditer(text))
     for match in matches if first else reversed(matches):
+        titled = _TITLED.match(text, match.end())
+        if titled and is_name(trim_name(titled.group(1))):
+            return trim_name(titled.group(1))  # "Council member Ana Ruiz", not "Council"
         name = clean_speaker(match.group(1))
         if name and name.lower() not in PRONOUNS and book.is_name(name):
             return name
