@@ -21,6 +21,8 @@ def _kind(text: str) -> str:
         "Media caption The minister explains the plan to reporters",
         "Photograph: Ana Ruiz for the Ledger",
         "In this photo taken on Tuesday, workers repair the roof of the old station.",
+        "The old depot has stood empty since 2021. (Ana Ruiz / Valley Press)",
+        "Floodwater surrounds the lower town. (Valley Radio: Tom Vale)",
     ],
 )
 def test_captions_and_credits(text: str) -> None:
@@ -90,6 +92,10 @@ def test_datelines(text: str) -> None:
         "We use cookies to improve your experience. Accept all cookies",
         "\u00a9 2025 The Weekly Furrow. All rights reserved.",
         "653",
+        "1 of 4",
+        "toggle caption",
+        "Enlarge this image",
+        "Home \u203a Rivers \u203a Drought",
     ],
 )
 def test_chrome_lines(text: str) -> None:

@@ -67,3 +67,21 @@ def test_a_dash_inside_a_title_is_kept() -> None:
     assert _headline("Drought - the worst in a century\n\n12 May 2024") == (
         "Drought - the worst in a century"
     )
+
+
+def test_a_short_line_built_on_a_menu_item_is_not_the_title() -> None:
+    top = (
+        "Home\n\nMorning News\n\nPodcasts\n\nDonate\n\n"
+        "The ferry keeper of the lower valley\n\n12 May 2024\n\nHeard on Morning News\n\nAna Ruiz"
+    )
+    assert _headline(top) == "The ferry keeper of the lower valley"
+
+
+def test_a_breadcrumb_is_not_a_title_over_its_dek() -> None:
+    top = "Home \u203a Rivers \u203a Drought\n\nRiver falls to a record low\n\nBy Ana Ruiz"
+    assert _headline(top) == "River falls to a record low"
+
+
+def test_a_three_word_title_over_its_dek() -> None:
+    top = "Ana Ruiz obituary\n\nRiver warden, rower and founder of the valley boat club\n\nTom Vale"
+    assert _headline(top) == "Ana Ruiz obituary"
