@@ -44,10 +44,27 @@ def test_a_short_line_above_a_bare_credit_is_a_caption() -> None:
         "View all comments",
         "Leave a Reply",
         "Join the conversation",
+        "Ana R. 2 hours ago",
+        "2 years ago \u00b7 Reply",
+        "Log in to comment",
     ],
 )
 def test_comment_thread_markers(text: str) -> None:
     assert _kind(text) == COMMENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The water board declined to comment on the report when asked on Monday.",
+        "A year ago the board rejected a similar offer from a private developer.",
+        "The same sensor was serviced 3 weeks ago, according to maintenance records.",
+        "In reply to a question, the minister said the dam would be inspected again.",
+        "It was not what the newest members expected, said the oldest of the rowers.",
+    ],
+)
+def test_news_sentences_with_comment_words_are_prose(text: str) -> None:
+    assert _kind(text) == PROSE
 
 
 def test_everything_after_a_comment_marker_past_the_body_is_the_thread() -> None:

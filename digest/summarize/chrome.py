@@ -49,16 +49,25 @@ _CHROME_PHRASE = re.compile(
     _I,
 )
 _COMMENT = re.compile(
-    r"\b(?:\d+|a|an|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|"
-    r"\bnotify of\b|\binline feedbacks?\b|\bview (?:all )?comments\b|\boldest\b.*\bnewest\b|"
-    r"\bmost voted\b|\bnewest\b.*\boldest\b|\bleave a (?:reply|comment)\b|\bpost (?:a )?comment\b|"
+    r"\bnotify of\b|\binline feedbacks?\b|\bview (?:all )?comments\b|"
+    r"\bmost voted\b|\bleave a (?:reply|comment)\b|\bpost (?:a )?comment\b|"
     r"^\d[\d,.]*k?\s*(?:comments?|messages|replies|responses|reactions)\b|"
     r"\b(?:show|load|hide) (?:more )?comments\b|\bjoin the (?:conversation|discussion)\b|"
     r"\bcomments? (?:are )?(?:closed|policy)\b|\bcommenting policy\b|\bplease comment\b|"
-    r"\bwe (?:welcome|would love) your (?:comments|thoughts)\b|\bto comment\b|"
-    r"^(?:\d+\s+)?comments?$|\breply to\b|\bwhat are your thoughts\b|\bcomment data\b",
+    r"\bwe (?:welcome|would love) your (?:comments|thoughts)\b|"
+    r"\b(?:in|here|click|tap) to comment\b|^(?:\d+\s+)?comments?$|^reply to\b|"
+    r"\bwhat are your thoughts\b|\bcomment data\b",
     _I,
 )
+# A comment's time stamp stands apart ("Ana R. 2 hours ago", "3 days ago · Reply"); in a
+# sentence ("the plant closed a year ago after ...") it is the story's own words.
+_AGO = re.compile(
+    r"(?:^|[^\s\w,]\s*|(?:^|\s)\S*[^\W_a-z]\S*\s)"  # start, a mark, or a name
+    r"(?:\d+|a|an|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago"
+    r"(?=\s*$|\s*[^\w\s,]|\s+[A-Z])",
+)
+# Sort controls of a comment thread: "Newest | Oldest | Most voted".
+_SORT = re.compile(r"\b(?:oldest\b.*\bnewest|newest\b.*\boldest)\b", _I)
 _CREDIT_START = re.compile(
     r"^(?:media|image|photo|video) caption\b|^(?:enlarge|expand|zoom)(?: image)?\s*/|"
     r"^(?:media caption|image caption|caption|main image|top image|image|photo(?:graph)?s?|"
@@ -151,7 +160,11 @@ def is_comment(block: Block) -> bool:
     if block.words > 30:
         return False
     low = block.text.lower()
-    return any(h in low for h in _COMMENT_HINTS) and bool(_COMMENT.search(low))
+    if not any(h in low for h in _COMMENT_HINTS):
+        return False
+    if _COMMENT.search(low) or (block.words <= 8 and _SORT.search(low)):
+        return True
+    return "ago" in low and bool(_AGO.search(block.text))
 
 
 def is_date(block: Block) -> bool:
