@@ -67,6 +67,32 @@ def test_news_sentences_with_comment_words_are_prose(text: str) -> None:
     assert _kind(text) == PROSE
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regatta is sponsored by a local building society for the third year running.",
+        "The council will publish the results in its next newsletter to residents.",
+        "Parents can learn more at an open evening at the boat club on Thursday.",
+        "I will write another article about using the old ferry routes next month.",
+        "The band lost a copyright case over the song in 2019, and appealed.",
+    ],
+)
+def test_news_sentences_with_chrome_words_are_prose(text: str) -> None:
+    assert _kind(text) == PROSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Be the first to know. Sign up to receive news about our events and classes.",
+        "Get the best of the valley in your inbox every Saturday morning.",
+        "Copyright 2025 Valley Radio. This transcript may be updated in future.",
+    ],
+)
+def test_chrome_sentences_that_speak_to_the_reader_are_chrome(text: str) -> None:
+    assert _kind(text) == CHROME
+
+
 def test_everything_after_a_comment_marker_past_the_body_is_the_thread() -> None:
     body = "\n\n".join(
         f"Paragraph {n} of the story has enough words to read as a proper sentence here."

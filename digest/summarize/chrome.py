@@ -30,7 +30,7 @@ _CHROME_LINE = re.compile(
     _I,
 )
 _CHROME_PHRASE = re.compile(
-    r"\b(?:share (?:on|via|this|by)|follow (?:us|me|on)|sign up (?:for|to)|newsletter|"
+    r"\b(?:share (?:on|via|this|by)|follow (?:us|me|on)|sign up (?:for|to)|newsletters?|"
     r"subscribe (?:to|now)|in your inbox|cookie (?:policy|settings|preferences|consent)|"
     r"(?:use|accept) (?:all )?cookies|privacy policy|terms (?:of|and) "
     r"(?:use|service|conditions)|all rights reserved|copyright|©|"
@@ -45,7 +45,8 @@ _CHROME_PHRASE = re.compile(
     r"listen to this (?:article|story)|continue reading|continues below|scroll to continue|"
     r"this (?:article|story) is more than \w+ (?:years?|months?) old|^editor['\u2019]s note\b|"
     r"^(?:update|updated|correction)\s*:|gift this article|read in app|\d+ min listen|"
-    r"sponsored by|^(?:tags|tagged|topics|filed under|categories)\s*:|^related\s*:)",
+    r"sponsored by|^(?:tags|tagged|topics|filed under|categories)\s*:|^related\s*:)"
+    r"(?:(?<![a-z])|(?![a-z]))",  # whole words: "about us", not "about using"
     _I,
 )
 _COMMENT = re.compile(
@@ -126,6 +127,26 @@ _DIGIT = re.compile(r"\d")
 _COUNTER = re.compile(r"[\d\s.,:/%()+\-•·|]*[kKmM]?")
 
 
+# Chrome speaks to the reader ("Sign up for our newsletter", "You may also like"); a
+# news sentence using the same words ("The race is sponsored by a local bank.") does not.
+_READER = re.compile(
+    r"\b(?:you|your|yours|our|us|we)\b|(?:^|[.!?]\s+)(?:sign|subscribe|follow|share|learn|read|get|"
+    r"download|don'?t|do not|click|tap|enable|accept|listen|continue|scroll|advertise|"
+    r"contact|view|join|gift|manage|see|watch|support|discover|explore)\b"
+)
+_LEGAL = re.compile(r"©|all rights reserved|copyright \d|cookie|javascript")
+
+
+def _about_the_world(block: Block, low: str) -> bool:
+    """A full sentence in the third person: the story's words, even with chrome words in it."""
+    return (
+        block.words >= 8
+        and block.ends_sentence
+        and not _READER.search(low)
+        and not _LEGAL.search(low)
+    )
+
+
 def is_chrome(block: Block) -> str | None:
     """Why a block is page chrome, or None when it may be content."""
     text = block.text
@@ -139,7 +160,7 @@ def is_chrome(block: Block) -> str | None:
         return "menu or button"
     if block.words <= 6 and _COUNTER.fullmatch(text):
         return "counter or number"
-    if _CHROME_PHRASE.search(low):
+    if _CHROME_PHRASE.search(low) and not _about_the_world(block, low):
         return "site chrome (share, subscribe, related, legal)"
     if sum(text.count(c) for c in "|›»>") >= 2 and block.words <= 20:  # noqa: RUF001
         return "menu, breadcrumb or site title"
