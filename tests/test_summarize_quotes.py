@@ -307,3 +307,14 @@ def test_a_sign_off_under_the_last_paragraph_is_not_a_quoted_post() -> None:
     story = summarize(Seed(source="t.txt", text=text))
     assert story.quotes == ()
     assert story.byline == "Ana Maris"
+
+
+def test_a_bio_shaped_paragraph_inside_the_story_is_the_story() -> None:
+    quotes = _quotes(
+        "Tomas Vale was a reporter at the Valley Post when the dam failed in 1998. \u201cI have "
+        "never seen water move like that, before or since,\u201d he said.",
+        "The authority expects the restrictions to last until the autumn rains return.",
+    )
+    assert quotes == (
+        Quote("I have never seen water move like that, before or since", "Tomas Vale"),
+    )

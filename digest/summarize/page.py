@@ -62,7 +62,7 @@ def analyse(blocks: list[Block]) -> Page:
     _mark_credited(blocks, kinds, reasons)
     page = Page(blocks, kinds, reasons, counts)
     page.start, page.end = _body_span(page)
-    if _unbio_opening(page):
+    if _unbio_opening(page) | _unbio_inside(page):
         page.start, page.end = _body_span(page)
     _mark_comment_thread(page)
     return page
@@ -164,6 +164,17 @@ def _unbio_opening(page: Page) -> bool:
         if page.kinds[i] == PROSE:
             break
         if page.reasons[i] == BIO and not _under_its_name(page.blocks, i):
+            page.kinds[i], page.reasons[i] = PROSE, "body"
+            changed = True
+    return changed
+
+
+def _unbio_inside(page: Page) -> bool:
+    """ "Ana Ruiz was a reporter at the paper when ..." between two paragraphs of the story
+    is the story: bios sit after an article or in a box above it."""
+    changed = False
+    for i in range(page.start + 1, len(page.blocks) - 1):
+        if page.reasons[i] == BIO and page.kinds[i - 1] == PROSE and page.kinds[i + 1] == PROSE:
             page.kinds[i], page.reasons[i] = PROSE, "body"
             changed = True
     return changed
