@@ -121,3 +121,8 @@ def test_a_name_under_a_date_and_a_programme_label() -> None:
         f"River falls to a record low\n\n12 May 2024\n\nHeard on Morning News\n\nAna Ruiz\n\n{BODY}"
     )
     assert _byline(text) == "Ana Ruiz"
+
+
+def test_a_wire_credit_line_under_the_story() -> None:
+    text = f"River falls to a record low\n\n{BODY}\n(Reporting by Ana Ruiz; Editing by Tom Vale)\n"
+    assert _byline(text) == "Ana Ruiz"

@@ -19,7 +19,7 @@ _BY = re.compile(
     re.IGNORECASE,
 )
 _CUT = re.compile(
-    r"\s*(?:@|\||•|·|—|–|\s-\s|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d|"  # noqa: RUF001
+    r"\s*(?:@|\||;|•|·|—|–|\s-\s|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d|"  # noqa: RUF001
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d).*$",
     re.IGNORECASE,
 )
@@ -47,13 +47,14 @@ _NAME_COMMA_JOB = re.compile(
 _AT_PLACE = re.compile(rf"^({NAME})\s+(?:in|at)\s+(?:the\s+)?[{UPPER}][^\d@]{{0,50}}$")
 # A sign-off under the last paragraph: "— Ana Ruiz" or "— Ana Ruiz, Chair".
 SIGN_OFF = re.compile(rf"^[\u2014\u2013-]\s*({NAME})(?:,\s*[^,\d@()]{{1,40}})?$")
+_CREDIT_LINE = re.compile(r"^[(\[]?(?:reporting|written|words|text|story) by\b", re.IGNORECASE)
 _FOOTER_REACH = 12
 _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
 
 
 def by_line(text: str) -> str | None:
     """Authors from a "By ..." line: dates, handles and photographers cut off."""
-    text = chrome.spaced(text.strip())
+    text = chrome.spaced(text.strip().strip("()[]"))
     match = _BY.match(text)
     dated = _DATED_BY.match(text)
     if not match and dated and chrome.is_date(_as_block(dated.group(1))):
@@ -205,6 +206,10 @@ def _footer_byline(page: Page, i: int) -> str | None:
     after = page.blocks[i + 1].text if i + 1 < len(page.blocks) else ""
     if _LEAD_IN.search(text) and is_name(after):
         return after
+    if _CREDIT_LINE.match(text):
+        found = by_line(text)  # "(Reporting by Ana Ruiz; Editing by Tom Vale)"
+        if found:
+            return found
     sign_off = SIGN_OFF.match(text)
     if sign_off and is_name(sign_off.group(1)) and ends_body(page, i):
         return sign_off.group(1)
