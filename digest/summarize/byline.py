@@ -54,7 +54,10 @@ _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECA
 
 def by_line(text: str) -> str | None:
     """Authors from a "By ..." line: dates, handles and photographers cut off."""
-    text = chrome.spaced(text.strip().strip("()[]"))
+    text = text.strip()
+    if text[:1] + text[-1:] in ("()", "[]"):
+        text = text[1:-1]  # "(Reporting by Ana Ruiz)"
+    text = chrome.spaced(text)
     match = _BY.match(text)
     dated = _DATED_BY.match(text)
     if not match and dated and chrome.is_date(_as_block(dated.group(1))):
