@@ -318,3 +318,12 @@ def test_a_bio_shaped_paragraph_inside_the_story_is_the_story() -> None:
     assert quotes == (
         Quote("I have never seen water move like that, before or since", "Tomas Vale"),
     )
+
+
+def test_a_second_speaker_in_the_same_paragraph_with_a_less_common_verb() -> None:
+    quotes = _quotes(
+        "\u201cEvery lock on this river will be open again by the summer,\u201d said Councillor "
+        "Ana Maris. Councillor Tomas Brekke disagreed: \u201cNot one of them has been inspected "
+        "since the floods, and you know it.\u201d"
+    )
+    assert [q.speaker for q in quotes] == ["Ana Maris", "Tomas Brekke"]

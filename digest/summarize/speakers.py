@@ -18,7 +18,12 @@ VERBS = (
     r"explained|explains|noted|notes|stated|states|continued|continues|recalled|recalls|"
     r"insisted|insists|argued|argues|warned|warns|claimed|claims|acknowledged|admitted|"
     r"admits|replied|replies|answered|declared|announced|complained|remarked|observed|"
-    r"conceded|concluded|concludes|urged|exclaimed|joked|jokes|laughed|shouted|cautioned)"
+    r"conceded|concluded|concludes|urged|exclaimed|joked|jokes|laughed|shouted|cautioned|"
+    r"disagreed|disagrees|agreed|agrees|responded|responds|suggested|suggests|predicted|"
+    r"predicts|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed out|points out|countered|"
+    r"counters|testified|vowed|vows|pledged|promised|promises|confirmed|confirms|maintained|"
+    r"maintains|contended|contends|reflected|reflects|mused|quipped|recounted|recounts|"
+    r"sighed|boasted|went on|goes on)"
 )
 _ABBREVIATED = (
     "Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Cmdr|Sgt|Maj|Adm|Cpl|Pvt|Det|"
