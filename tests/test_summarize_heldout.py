@@ -186,15 +186,16 @@ def score(seeds: Path, truths: Path) -> tuple[dict[str, float], dict[str, list[s
     return tally.summary(), misses
 
 
-# A little under what the summarizer reaches today (all 1.00 but leak 0.00 on 17 pages).
+# About two pages' worth under today's figures on 29 pages (headline 0.97, every other
+# measure 1.00, leak 0.00): one new miss is noise, a rule that breaks a layout is not.
 FLOORS = {
     "headline": 0.90,
-    "byline": 0.90,
-    "lead": 0.90,
-    "quote_p": 0.90,
-    "speaker": 0.90,
-    "quote_hit": 0.85,
-    "quote_none": 1.00,
+    "byline": 0.93,
+    "lead": 0.93,
+    "quote_p": 0.94,
+    "speaker": 0.94,
+    "quote_hit": 0.91,
+    "quote_none": 0.80,
 }
 LEAK_CEILING = 0.05
 
