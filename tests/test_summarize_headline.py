@@ -85,3 +85,30 @@ def test_a_breadcrumb_is_not_a_title_over_its_dek() -> None:
 def test_a_three_word_title_over_its_dek() -> None:
     top = "Ana Ruiz obituary\n\nRiver warden, rower and founder of the valley boat club\n\nTom Vale"
     assert _headline(top) == "Ana Ruiz obituary"
+
+
+def test_a_one_word_title_the_first_paragraph_defines() -> None:
+    menu = "Main page\n\nContents\n\nRandom article\n\nAbout"
+    top = f"{menu}\n\nMarrowdale\n\nFrom the valley reference, free to all"
+    body = (
+        "Marrowdale is a village in the upper Marrow valley, about nine miles north of the "
+        "market town, with a corn mill recorded in the thirteenth century.\n\n" + PARAGRAPHS
+    )
+    assert summarize(Seed(source="t.txt", text=f"{top}\n\n{body}")).headline == "Marrowdale"
+
+
+def test_a_short_title_at_the_end_of_the_menu_over_its_dek() -> None:
+    top = (
+        "News\n\nSport\n\nObituaries\n\nJobs\n\nAna Ruiz obituary\n\n"
+        "River warden, rower and founder of the valley boat club\n\nTom Vale\n\n12 May 2024"
+    )
+    body = "Ana Ruiz, who has died aged 88, kept the river locks for forty years.\n\n" + PARAGRAPHS
+    assert summarize(Seed(source="t.txt", text=f"{top}\n\n{body}")).headline == "Ana Ruiz obituary"
+
+
+def test_a_section_label_at_the_end_of_the_menu_is_not_the_title() -> None:
+    top = (
+        "News\n\nSport\n\nObituaries\n\nJobs\n\nLocal News\n\n"
+        "River falls to a record low as the valley dries out\n\nBy Tom Vale\n\n12 May 2024"
+    )
+    assert _headline(top) == "River falls to a record low as the valley dries out"

@@ -167,6 +167,12 @@ def speaker_after(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+_PROXY = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|representative|lawyer|attorney|aide|publicist|agent|"
+    r"friend|source|sources|relative|adviser|advisor)s?\s+(?:for|of|to|close to)\s+(?:the\s+)?$"
+)
+
+
 def clean_speaker(raw: str) -> str | None:
     """The name inside a speaker phrase, or the pronoun or noun phrase; None if unusable."""
     raw = raw.strip(" ,")
@@ -178,6 +184,8 @@ def clean_speaker(raw: str) -> str | None:
     if not names:
         return None
     name = names[-1]
+    if _PROXY.search(raw[: raw.rfind(name)]):
+        return raw  # "a spokesperson for Ana Ruiz" speaks for her; the quote is not hers
     if raw.lower().startswith("the ") and raw.endswith(name) and raw[4:].strip() == name:
         return raw  # an organisation: "the Water Board"
     name = trim_name(name)
