@@ -327,3 +327,12 @@ def test_a_second_speaker_in_the_same_paragraph_with_a_less_common_verb() -> Non
         "since the floods, and you know it.\u201d"
     )
     assert [q.speaker for q in quotes] == ["Ana Maris", "Tomas Brekke"]
+
+
+def test_a_spokesperson_for_someone_is_not_that_someone() -> None:
+    quotes = _quotes(
+        "Ana Maris, the singer, was held at the border for six hours.",
+        "\u201cThe paperwork was filed by a new agency and they got two numbers the wrong way "
+        "round,\u201d a spokesperson for Maris said.",
+    )
+    assert quotes[0].speaker == "a spokesperson for Maris"
