@@ -126,3 +126,18 @@ def test_a_name_under_a_date_and_a_programme_label() -> None:
 def test_a_wire_credit_line_under_the_story() -> None:
     text = f"River falls to a record low\n\n{BODY}\n(Reporting by Ana Ruiz; Editing by Tom Vale)\n"
     assert _byline(text) == "Ana Ruiz"
+
+
+def test_authors_over_an_editor_line_in_one_block() -> None:
+    text = (
+        "Chapter 4 - Measuring the river\n\n"
+        "Written by Ana Ruiz, Tom Vale, and Lee Park\nEdited by Jo Okafor\n\n" + BODY
+    )
+    assert _byline(text) == "Ana Ruiz, Tom Vale, Lee Park"
+
+
+def test_posted_by_under_a_blog_post() -> None:
+    text = (
+        f"The road over the moor, in sleet\n\n{BODY}\nPosted by Ana Ruiz at 18:42\n\nLabels: moors"
+    )
+    assert _byline(text) == "Ana Ruiz"

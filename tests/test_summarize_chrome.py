@@ -156,3 +156,7 @@ def test_code_samples() -> None:
 
 def test_a_real_paragraph_is_prose() -> None:
     assert _kind("The council met on Tuesday and voted to repair the old bridge.") == PROSE
+
+
+def test_a_caption_whose_credit_follows_dots() -> None:
+    assert _kind("The ferry at dawn on the lower landing.Credit...Ana Ruiz for The Post") == CAPTION

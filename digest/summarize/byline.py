@@ -19,7 +19,8 @@ _BY = re.compile(
     re.IGNORECASE,
 )
 _CUT = re.compile(
-    r"\s*(?:@|\||;|•|·|—|–|\s-\s|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d|"  # noqa: RUF001
+    r"\s*(?:@|\||;|•|·|—|–|\s-\s|\b(?:edited|photographs?|photos|illustrations?) by\b|"  # noqa: RUF001
+    r"\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d).*$",
     re.IGNORECASE,
 )
@@ -47,7 +48,9 @@ _NAME_COMMA_JOB = re.compile(
 _AT_PLACE = re.compile(rf"^({NAME})\s+(?:in|at)\s+(?:the\s+)?[{UPPER}][^\d@]{{0,50}}$")
 # A sign-off under the last paragraph: "— Ana Ruiz" or "— Ana Ruiz, Chair".
 SIGN_OFF = re.compile(rf"^[\u2014\u2013-]\s*({NAME})(?:,\s*[^,\d@()]{{1,40}})?$")
-_CREDIT_LINE = re.compile(r"^[(\[]?(?:reporting|written|words|text|story) by\b", re.IGNORECASE)
+_CREDIT_LINE = re.compile(
+    r"^[(\[]?(?:reporting|written|words|text|story|posted) by\b", re.IGNORECASE
+)
 _FOOTER_REACH = 12
 _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
 
@@ -198,7 +201,10 @@ def find_byline(
 
 
 def _header_byline(page: Page, i: int) -> str | None:
-    found = by_line(page.blocks[i].text)
+    # Line by line: "Written by Ana Ruiz and Tom Vale" may share a block with "Edited by Lee Park".
+    lines = page.blocks[i].lines
+    found = next(filter(None, map(by_line, lines)), None) if len(lines) > 1 else None
+    found = found or by_line(page.blocks[i].text)
     if found or (page.kinds[i] == CHROME and page.reasons[i] != MENU):
         return found
     return name_block(page, i)

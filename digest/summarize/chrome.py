@@ -78,7 +78,7 @@ _CREDIT_START = re.compile(
     _I,
 )
 _CREDIT_END = re.compile(
-    r"(?:\b(?:photo(?:graph)?|image|picture|illustration|credit|source)s?\s*(?:by|:|©)\s*"
+    r"(?:\b(?:photo(?:graph)?|image|picture|illustration|credit|source)s?\s*(?:by|:|©|\.{2,}|…)\s*"
     r"[^.!?]{1,80}|getty images?|shutterstock|\bafp\b|\bap photo\b|/\s*reuters|"
     r"\breuters\s*/|\bcourtesy(?: of)?\b[^.!?]{1,60}|©[^.!?]{1,60})\s*\)?$",
     _I,
