@@ -139,6 +139,8 @@ def test_datelines(text: str) -> None:
         "toggle caption",
         "Enlarge this image",
         "Home \u203a Rivers \u203a Drought",
+        "Home / News / 2025",
+        "This post may contain affiliate links. Please read our disclosure policy.",
     ],
 )
 def test_chrome_lines(text: str) -> None:

@@ -112,3 +112,21 @@ def test_a_section_label_at_the_end_of_the_menu_is_not_the_title() -> None:
         "River falls to a record low as the valley dries out\n\nBy Tom Vale\n\n12 May 2024"
     )
     assert _headline(top) == "River falls to a record low as the valley dries out"
+
+
+def test_a_title_case_title_over_its_by_line_in_a_run_of_buttons() -> None:
+    top = (
+        "The Valley Kitchen\n\nRecipes\n\nAbout\n\nShop\n\nJump to Recipe\n\nPrint Recipe\n\n"
+        "Brown Butter Oat Biscuits\n\nBy Ana Ruiz\n\nPublished: 11/02/2024"
+    )
+    story = summarize(Seed(source="t.txt", text=f"{top}\n\n{PARAGRAPHS}"))
+    assert (story.headline, story.byline) == ("Brown Butter Oat Biscuits", "Ana Ruiz")
+
+
+def test_a_title_the_first_paragraph_defines_in_lower_case() -> None:
+    top = "Main page\n\nContents\n\nAbout\n\nHelp\n\nSlate Quarrying\n\nFrom the valley reference"
+    body = (
+        "Slate quarrying is the extraction of slate from open pits, and was the main industry "
+        "of the upper valley for nearly two hundred years.\n\n" + PARAGRAPHS
+    )
+    assert summarize(Seed(source="t.txt", text=f"{top}\n\n{body}")).headline == "Slate Quarrying"

@@ -110,6 +110,8 @@ def _capitals_first(part: str) -> str:
 def name_block(page: Page, i: int) -> str | None:
     """A block (or one of its lines) that is a bare name next to a date, job or button."""
     block = page.blocks[i]
+    if i + 1 < len(page.blocks) and by_line(page.blocks[i + 1].text):
+        return None  # the "By" line under it is the byline; this is a short title
     for n, line in enumerate(block.lines):
         line = _NAME_END.split(line)[0].strip()
         placed = _AT_PLACE.match(line)
@@ -186,7 +188,13 @@ def find_byline(
     """The byline and the block it came from; (None, None) when the page has none."""
     first = max(0, (headline if headline is not None else page.start) - 8)
     last = lead if lead is not None else page.start
-    for i in range(first, max(first, last)):
+    header = [i for i in range(first, max(first, last)) if i != headline]
+    # A "By" line first: a bare name is weaker evidence (a short title looks like one too).
+    for i in header:
+        found = _by_in_block(page, i)
+        if found:
+            return _finish(found, page), i
+    for i in header:
         found = _header_byline(page, i)
         if found:
             return _finish(found, page), i
@@ -200,11 +208,15 @@ def find_byline(
     return None, None
 
 
-def _header_byline(page: Page, i: int) -> str | None:
+def _by_in_block(page: Page, i: int) -> str | None:
     # Line by line: "Written by Ana Ruiz and Tom Vale" may share a block with "Edited by Lee Park".
     lines = page.blocks[i].lines
     found = next(filter(None, map(by_line, lines)), None) if len(lines) > 1 else None
-    found = found or by_line(page.blocks[i].text)
+    return found or by_line(page.blocks[i].text)
+
+
+def _header_byline(page: Page, i: int) -> str | None:
+    found = _by_in_block(page, i)
     if found or (page.kinds[i] == CHROME and page.reasons[i] != MENU):
         return found
     return name_block(page, i)

@@ -45,7 +45,8 @@ _CHROME_PHRASE = re.compile(
     r"listen to this (?:article|story)|continue reading|continues below|scroll to continue|"
     r"this (?:article|story) is more than \w+ (?:years?|months?) old|^editor['\u2019]s note\b|"
     r"^(?:update|updated|correction)\s*:|gift this article|read in app|\d+ min listen|"
-    r"sponsored by|^(?:tags|tagged|topics|filed under|categories)\s*:|^related\s*:)"
+    r"affiliate links?|disclosure (?:policy|statement)|earn (?:a )?commission|sponsored by|"
+    r"^(?:tags|tagged|topics|filed under|categories|labels)\s*:|^related\s*:)"
     r"(?:(?<![a-z])|(?![a-z]))",  # whole words: "about us", not "about using"
     _I,
 )
@@ -162,7 +163,8 @@ def is_chrome(block: Block) -> str | None:
         return "counter or number"
     if _CHROME_PHRASE.search(low) and not _about_the_world(block, low):
         return "site chrome (share, subscribe, related, legal)"
-    if sum(text.count(c) for c in "|›»>") >= 2 and block.words <= 20:  # noqa: RUF001
+    marks = sum(text.count(c) for c in "|›»>") + text.count(" / ")  # noqa: RUF001
+    if marks >= 2 and block.words <= 20:
         return "menu, breadcrumb or site title"
     return None
 

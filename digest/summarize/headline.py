@@ -98,7 +98,9 @@ def _opens_the_story(page: Page, i: int) -> bool:
     block = page.blocks[i]
     if block.words > 4 or i >= page.start:
         return False
-    defined = re.compile(rf"{re.escape(block.text)}(?:\s*\([^)]{{0,80}}\))?,?\s+{_DEFINES}")
+    defined = re.compile(
+        rf"{re.escape(block.text)}(?:\s*\([^)]{{0,80}}\))?,?\s+{_DEFINES}", re.IGNORECASE
+    )
     # The first paragraph, or the second after a one-line note ("This article is about ...").
     opening = [
         j for j in range(page.start, min(page.end, page.start + 3)) if page.kinds[j] == PROSE

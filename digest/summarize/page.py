@@ -7,6 +7,7 @@ run of paragraphs beats menus, teasers, and comment threads.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -98,21 +99,30 @@ def classify(block: Block) -> tuple[str, str]:
     return TEXT, "dropped: short line (title, subhead or link)"
 
 
+_BY = re.compile(r"^(?i:by|written by|posted by|words by)\s+[A-Z]")  # a byline, not a label
+
+
 def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> None:
     """Short labels in a run of four or more are a menu, not subheads."""
     run: list[int] = []
     for i, block in enumerate([*blocks, None]):
-        short = block is not None and (
-            kinds[i] in (CHROME, DATE)
-            or (kinds[i] == TEXT and block.words <= 4 and not block.ends_sentence)
+        short = (
+            block is not None
+            and not _BY.match(block.text)
+            and (
+                kinds[i] in (CHROME, DATE)
+                or (kinds[i] == TEXT and block.words <= 4 and not block.ends_sentence)
+            )
         )
         if short:
             run.append(i)
             continue
         if len(run) >= 4:
-            # A short title and its tagline may end the run right above the first paragraph.
+            # A short title and its tagline may end the run right above the first paragraph,
+            # and a short title may end it right above its "By" line.
             ends_at_prose = block is not None and kinds[i] == PROSE
-            for j in run[:-2] if ends_at_prose else run:
+            keep = 2 if ends_at_prose else 1 if block is not None and _BY.match(block.text) else 0
+            for j in run[: len(run) - keep]:
                 if kinds[j] == TEXT:
                     kinds[j], reasons[j] = CHROME, MENU
         run = []
