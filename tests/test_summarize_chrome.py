@@ -87,6 +87,7 @@ def test_news_sentences_with_chrome_words_are_prose(text: str) -> None:
         "Be the first to know. Sign up to receive news about our events and classes.",
         "Get the best of the valley in your inbox every Saturday morning.",
         "Copyright 2025 Valley Radio. This transcript may be updated in future.",
+        "This article appeared in the May 2025 issue of the magazine.",
     ],
 )
 def test_chrome_sentences_that_speak_to_the_reader_are_chrome(text: str) -> None:

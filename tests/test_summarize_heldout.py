@@ -186,8 +186,8 @@ def score(seeds: Path, truths: Path) -> tuple[dict[str, float], dict[str, list[s
     return tally.summary(), misses
 
 
-# About two pages' worth under today's figures on 29 pages (headline 0.97, every other
-# measure 1.00, leak 0.00): one new miss is noise, a rule that breaks a layout is not.
+# About two pages' worth under today's figures on 37 pages (every measure 1.00, leak
+# 0.00): one new miss may be a judgement call, a rule that breaks a layout is not.
 FLOORS = {
     "headline": 0.90,
     "byline": 0.93,
@@ -209,7 +209,7 @@ def test_every_heldout_seed_has_its_truth() -> None:
     seeds = {p.stem for p in (HELDOUT / "seeds").glob("*.txt")}
     truths = {p.stem for p in (HELDOUT / "truth").glob("*.json")}
     assert seeds == truths
-    assert len(seeds) >= 12
+    assert len(seeds) >= 30
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))

@@ -43,7 +43,9 @@ _CHROME_PHRASE = re.compile(
     r"min read|learn more|advertise with us|contact us|about us|"
     r"don'?t miss|enable javascript|javascript is disabled|accept all|manage preferences|"
     r"listen to this (?:article|story)|continue reading|continues below|scroll to continue|"
-    r"this (?:article|story) is more than \w+ (?:years?|months?) old|^editor['\u2019]s note\b|"
+    r"this (?:article|story) is more than \w+ (?:years?|months?) old|"
+    r"this (?:article|story|piece) (?:first |originally )?(?:appeared|appears|was published)|"
+    r"^editor['\u2019]s note\b|"
     r"^(?:update|updated|correction)\s*:|gift this article|read in app|\d+ min listen|"
     r"affiliate links?|disclosure (?:policy|statement)|earn (?:a )?commission|sponsored by|"
     r"^(?:tags|tagged|topics|filed under|categories|labels)\s*:|^related\s*:)"
@@ -135,7 +137,10 @@ _READER = re.compile(
     r"download|don'?t|do not|click|tap|enable|accept|listen|continue|scroll|advertise|"
     r"contact|view|join|gift|manage|see|watch|support|discover|explore)\b"
 )
-_LEGAL = re.compile(r"©|all rights reserved|copyright \d|cookie|javascript")
+# Legal lines and lines about the page itself are chrome even as full sentences.
+_LEGAL = re.compile(
+    r"©|all rights reserved|copyright \d|cookie|javascript|\bthis (?:article|story|piece|page)\b"
+)
 
 
 def _about_the_world(block: Block, low: str) -> bool:
