@@ -186,7 +186,7 @@ def score(seeds: Path, truths: Path) -> tuple[dict[str, float], dict[str, list[s
     return tally.summary(), misses
 
 
-# About two pages' worth under today's figures on 37 pages (every measure 1.00, leak
+# About two pages' worth under today's figures on 39 pages (every measure 1.00, leak
 # 0.00): one new miss may be a judgement call, a rule that breaks a layout is not.
 FLOORS = {
     "headline": 0.90,

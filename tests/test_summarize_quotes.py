@@ -336,3 +336,22 @@ def test_a_spokesperson_for_someone_is_not_that_someone() -> None:
         "round,\u201d a spokesperson for Maris said.",
     )
     assert quotes[0].speaker == "a spokesperson for Maris"
+
+
+def test_her_sister_is_named_by_the_word_after_sister() -> None:
+    quotes = _quotes(
+        "\u201cSome mornings the creek is the most beautiful place on earth,\u201d says Brid "
+        "Maris, who runs the oyster farm.",
+        "Her sister Nuala, who handles the sales, is more cautious about the future.",
+        "\u201cEvery hot August I lie awake waiting for the phone call about the stock,\u201d "
+        "she says.",
+    )
+    assert [q.speaker for q in quotes] == ["Brid Maris", "Nuala"]
+
+
+def test_a_prosecutor_title_is_not_part_of_the_name() -> None:
+    quotes = _quotes(
+        "Prosecutor Ana Maris said the harbour master had targeted visitors. \u201cHe treated "
+        "the harbour as his own private business,\u201d she told the court."
+    )
+    assert quotes[0].speaker == "Ana Maris"

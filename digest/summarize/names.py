@@ -49,6 +49,8 @@ TITLES = wordset(
     chairwoman chair director spokesman spokeswoman spokesperson minister chancellor
     ambassador coach dean superintendent commissioner constable deputy councillor
     councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman mp mep
+    prosecutor barrister solicitor attorney counsel coroner magistrate sheriff pastor rabbi
+    imam vicar canon
     """
 )
 

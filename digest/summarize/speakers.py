@@ -77,8 +77,16 @@ _ORG = rf"{_TOKEN}(?:\s+(?:(?:of|on|and|for|the|de)\s+)*{_TOKEN}){{0,8}}"
 _SUBJECT_START = re.compile(rf"(?:^|[.!?]\s+)({PROPER})(?=(?:,[^,.]{{1,60}},)?,?\s+[a-z])")
 
 
-# A job title in lower case between a capitalised word and the name: "Team captain Ana Ruiz".
-_TITLED = re.compile(rf"\s+(?:[a-z]+\s+){{1,2}}({PROPER})")
+# A job title or kin word in lower case between a capitalised word and the name: "Team
+# captain Ana Ruiz", "Her sister Ana" (but not "A key Facebook approach").
+_TITLED = re.compile(rf"\s+(?:[a-z]+\s+)?([a-z]+)\s+({PROPER})")
+_PERSON_NOUNS = TITLES | wordset(
+    """
+    member captain manager leader officer worker resident owner founder teacher farmer nurse
+    doctor student neighbour neighbor friend colleague partner wife husband sister brother
+    mother father son daughter aunt uncle cousin grandmother grandfather widow widower
+    """
+)
 
 
 def recent_subject(text: str, book: NameBook, first: bool = False) -> str | None:
@@ -86,8 +94,11 @@ def recent_subject(text: str, book: NameBook, first: bool = False) -> str | None
     matches = list(_SUBJECT_START.finditer(text))
     for match in matches if first else reversed(matches):
         titled = _TITLED.match(text, match.end())
-        if titled and is_name(trim_name(titled.group(1))):
-            return trim_name(titled.group(1))  # "Council member Ana Ruiz", not "Council"
+        if titled and titled.group(1) in _PERSON_NOUNS:
+            # "Council member Ana Ruiz", not "Council"; "Her sister Ana", not "Her".
+            titled_name = trim_name(titled.group(2))
+            if titled_name and titled_name.lower() not in PRONOUNS and book.is_name(titled_name):
+                return titled_name
         name = clean_speaker(match.group(1))
         if name and name.lower() not in PRONOUNS and book.is_name(name):
             return name
