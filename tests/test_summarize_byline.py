@@ -30,6 +30,9 @@ def _byline(text: str) -> str | None:
         ("By Ana Ruiz and Tom Vale", "Ana Ruiz and Tom Vale"),
         ("Posted by ana, Tom, Lee on 2024-05-12, all posts", "ana, Tom, Lee"),
         ("by the river the path is long and winding and very muddy in spring", None),
+        ("Reviewed by Ana Ruiz", "Ana Ruiz"),
+        ("Published by Ana Ruiz \u00b7 8 min read", "Ana Ruiz"),
+        ("By ANA RUIZ Valley Press Service", "ANA RUIZ"),
     ],
 )
 def test_by_lines(line: str, expected: str | None) -> None:
@@ -96,3 +99,45 @@ def test_a_name_over_its_publication_and_date() -> None:
 def test_a_name_with_its_job_after_a_comma() -> None:
     text = f"River falls to a record low\n\nTom Vale, Senior Staff Writer\n\n{BODY}"
     assert _byline(text) == "Tom Vale"
+
+
+def test_a_name_in_a_place_above_the_story() -> None:
+    top = "River falls to a record low\n\nA dry spring empties the valley"
+    text = f"{top}\n\nAna Ruiz in Lyon\n\n{BODY}"
+    assert _byline(text) == "Ana Ruiz"
+
+
+def test_an_author_box_at_the_top_is_the_byline_and_the_bio_is_not_the_lead() -> None:
+    bio = "Ana Ruiz is a former river warden and writes a monthly column for the Valley Post."
+    text = f"Why the river matters\n\nAna Ruiz\n\n{bio}\n\n12 May 2024\n\n{BODY}"
+    story = summarize(Seed(source="t.txt", text=text))
+    assert story.byline == "Ana Ruiz"
+    assert story.headline == "Why the river matters"
+    assert story.lead[0].startswith("The river authority")
+
+
+def test_a_name_under_a_date_and_a_programme_label() -> None:
+    text = (
+        f"River falls to a record low\n\n12 May 2024\n\nHeard on Morning News\n\nAna Ruiz\n\n{BODY}"
+    )
+    assert _byline(text) == "Ana Ruiz"
+
+
+def test_a_wire_credit_line_under_the_story() -> None:
+    text = f"River falls to a record low\n\n{BODY}\n(Reporting by Ana Ruiz; Editing by Tom Vale)\n"
+    assert _byline(text) == "Ana Ruiz"
+
+
+def test_authors_over_an_editor_line_in_one_block() -> None:
+    text = (
+        "Chapter 4 - Measuring the river\n\n"
+        "Written by Ana Ruiz, Tom Vale, and Lee Park\nEdited by Jo Okafor\n\n" + BODY
+    )
+    assert _byline(text) == "Ana Ruiz, Tom Vale, Lee Park"
+
+
+def test_posted_by_under_a_blog_post() -> None:
+    text = (
+        f"The road over the moor, in sleet\n\n{BODY}\nPosted by Ana Ruiz at 18:42\n\nLabels: moors"
+    )
+    assert _byline(text) == "Ana Ruiz"

@@ -21,6 +21,8 @@ def _kind(text: str) -> str:
         "Media caption The minister explains the plan to reporters",
         "Photograph: Ana Ruiz for the Ledger",
         "In this photo taken on Tuesday, workers repair the roof of the old station.",
+        "The old depot has stood empty since 2021. (Ana Ruiz / Valley Press)",
+        "Floodwater surrounds the lower town. (Valley Radio: Tom Vale)",
     ],
 )
 def test_captions_and_credits(text: str) -> None:
@@ -42,10 +44,54 @@ def test_a_short_line_above_a_bare_credit_is_a_caption() -> None:
         "View all comments",
         "Leave a Reply",
         "Join the conversation",
+        "Ana R. 2 hours ago",
+        "2 years ago \u00b7 Reply",
+        "Log in to comment",
     ],
 )
 def test_comment_thread_markers(text: str) -> None:
     assert _kind(text) == COMMENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The water board declined to comment on the report when asked on Monday.",
+        "A year ago the board rejected a similar offer from a private developer.",
+        "The same sensor was serviced 3 weeks ago, according to maintenance records.",
+        "In reply to a question, the minister said the dam would be inspected again.",
+        "It was not what the newest members expected, said the oldest of the rowers.",
+    ],
+)
+def test_news_sentences_with_comment_words_are_prose(text: str) -> None:
+    assert _kind(text) == PROSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regatta is sponsored by a local building society for the third year running.",
+        "The council will publish the results in its next newsletter to residents.",
+        "Parents can learn more at an open evening at the boat club on Thursday.",
+        "I will write another article about using the old ferry routes next month.",
+        "The band lost a copyright case over the song in 2019, and appealed.",
+    ],
+)
+def test_news_sentences_with_chrome_words_are_prose(text: str) -> None:
+    assert _kind(text) == PROSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Be the first to know. Sign up to receive news about our events and classes.",
+        "Get the best of the valley in your inbox every Saturday morning.",
+        "Copyright 2025 Valley Radio. This transcript may be updated in future.",
+        "This article appeared in the May 2025 issue of the magazine.",
+    ],
+)
+def test_chrome_sentences_that_speak_to_the_reader_are_chrome(text: str) -> None:
+    assert _kind(text) == CHROME
 
 
 def test_everything_after_a_comment_marker_past_the_body_is_the_thread() -> None:
@@ -90,6 +136,12 @@ def test_datelines(text: str) -> None:
         "We use cookies to improve your experience. Accept all cookies",
         "\u00a9 2025 The Weekly Furrow. All rights reserved.",
         "653",
+        "1 of 4",
+        "toggle caption",
+        "Enlarge this image",
+        "Home \u203a Rivers \u203a Drought",
+        "Home / News / 2025",
+        "This post may contain affiliate links. Please read our disclosure policy.",
     ],
 )
 def test_chrome_lines(text: str) -> None:
@@ -107,3 +159,7 @@ def test_code_samples() -> None:
 
 def test_a_real_paragraph_is_prose() -> None:
     assert _kind("The council met on Tuesday and voted to repair the old bridge.") == PROSE
+
+
+def test_a_caption_whose_credit_follows_dots() -> None:
+    assert _kind("The ferry at dawn on the lower landing.Credit...Ana Ruiz for The Post") == CAPTION

@@ -67,3 +67,66 @@ def test_a_dash_inside_a_title_is_kept() -> None:
     assert _headline("Drought - the worst in a century\n\n12 May 2024") == (
         "Drought - the worst in a century"
     )
+
+
+def test_a_short_line_built_on_a_menu_item_is_not_the_title() -> None:
+    top = (
+        "Home\n\nMorning News\n\nPodcasts\n\nDonate\n\n"
+        "The ferry keeper of the lower valley\n\n12 May 2024\n\nHeard on Morning News\n\nAna Ruiz"
+    )
+    assert _headline(top) == "The ferry keeper of the lower valley"
+
+
+def test_a_breadcrumb_is_not_a_title_over_its_dek() -> None:
+    top = "Home \u203a Rivers \u203a Drought\n\nRiver falls to a record low\n\nBy Ana Ruiz"
+    assert _headline(top) == "River falls to a record low"
+
+
+def test_a_three_word_title_over_its_dek() -> None:
+    top = "Ana Ruiz obituary\n\nRiver warden, rower and founder of the valley boat club\n\nTom Vale"
+    assert _headline(top) == "Ana Ruiz obituary"
+
+
+def test_a_one_word_title_the_first_paragraph_defines() -> None:
+    menu = "Main page\n\nContents\n\nRandom article\n\nAbout"
+    top = f"{menu}\n\nMarrowdale\n\nFrom the valley reference, free to all"
+    body = (
+        "Marrowdale is a village in the upper Marrow valley, about nine miles north of the "
+        "market town, with a corn mill recorded in the thirteenth century.\n\n" + PARAGRAPHS
+    )
+    assert summarize(Seed(source="t.txt", text=f"{top}\n\n{body}")).headline == "Marrowdale"
+
+
+def test_a_short_title_at_the_end_of_the_menu_over_its_dek() -> None:
+    top = (
+        "News\n\nSport\n\nObituaries\n\nJobs\n\nAna Ruiz obituary\n\n"
+        "River warden, rower and founder of the valley boat club\n\nTom Vale\n\n12 May 2024"
+    )
+    body = "Ana Ruiz, who has died aged 88, kept the river locks for forty years.\n\n" + PARAGRAPHS
+    assert summarize(Seed(source="t.txt", text=f"{top}\n\n{body}")).headline == "Ana Ruiz obituary"
+
+
+def test_a_section_label_at_the_end_of_the_menu_is_not_the_title() -> None:
+    top = (
+        "News\n\nSport\n\nObituaries\n\nJobs\n\nLocal News\n\n"
+        "River falls to a record low as the valley dries out\n\nBy Tom Vale\n\n12 May 2024"
+    )
+    assert _headline(top) == "River falls to a record low as the valley dries out"
+
+
+def test_a_title_case_title_over_its_by_line_in_a_run_of_buttons() -> None:
+    top = (
+        "The Valley Kitchen\n\nRecipes\n\nAbout\n\nShop\n\nJump to Recipe\n\nPrint Recipe\n\n"
+        "Brown Butter Oat Biscuits\n\nBy Ana Ruiz\n\nPublished: 11/02/2024"
+    )
+    story = summarize(Seed(source="t.txt", text=f"{top}\n\n{PARAGRAPHS}"))
+    assert (story.headline, story.byline) == ("Brown Butter Oat Biscuits", "Ana Ruiz")
+
+
+def test_a_title_the_first_paragraph_defines_in_lower_case() -> None:
+    top = "Main page\n\nContents\n\nAbout\n\nHelp\n\nSlate Quarrying\n\nFrom the valley reference"
+    body = (
+        "Slate quarrying is the extraction of slate from open pits, and was the main industry "
+        "of the upper valley for nearly two hundred years.\n\n" + PARAGRAPHS
+    )
+    assert summarize(Seed(source="t.txt", text=f"{top}\n\n{body}")).headline == "Slate Quarrying"

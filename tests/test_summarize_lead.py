@@ -77,3 +77,8 @@ def test_an_encyclopedia_style_opening_about_a_person_is_not_a_bio() -> None:
 def test_a_lead_the_page_also_prints_as_a_summary_on_top_is_still_the_lead() -> None:
     lead = _lead(FIRST, "Home", "News", "River falls to a record low", "By Ana Ruiz", FIRST, SECOND)
     assert lead[0] == FIRST
+
+
+def test_a_short_wire_lede_with_a_dateline_is_the_lead_not_a_standfirst() -> None:
+    lede = "LYON, May 3 (Valley Wire) - The river fell to its lowest level on record on Tuesday."
+    assert _lead("River falls to a record low", lede, FIRST, SECOND)[0] == lede

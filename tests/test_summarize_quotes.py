@@ -215,3 +215,143 @@ def test_an_faq_is_not_an_interview() -> None:
         "A: No, not while the restrictions are in place across the whole valley.\n"
     )
     assert summarize(Seed(source="t.txt", text=text)).quotes == ()
+
+
+def test_single_curly_quote_marks_are_quotes_and_apostrophes_are_not() -> None:
+    quotes = _quotes(
+        "Ana Maris, who farms the lower bank, has sold half the herd.",
+        "\u2018We can\u2019t keep the cows on a dry field, whatever the neighbours\u2019 "
+        "advice,\u2019 Ms Maris said.",
+    )
+    assert quotes == (
+        Quote(
+            "We can\u2019t keep the cows on a dry field, whatever the neighbours\u2019 advice",
+            "Ana Maris",
+        ),
+    )
+
+
+def test_he_said_after_a_paragraph_about_someone_else_is_that_person() -> None:
+    quotes = _quotes(
+        "\u201cThe lock gates have not been opened since the spring floods,\u201d said Ana "
+        "Maris, who chairs the boat club.",
+        "Tomas Brekke has run the ferry for thirty years and says he will keep it running.",
+        "\u201cI will move the landing stage again if the water falls any further,\u201d he said.",
+    )
+    assert [q.speaker for q in quotes] == ["Ana Maris", "Tomas Brekke"]
+
+
+def test_she_said_points_to_a_person_named_mid_sentence_not_to_i() -> None:
+    quotes = _quotes(
+        "When I called the boat club, its secretary, Ana Maris, was not surprised. "
+        "\u201cHalf the moorings on the east bank have been empty since June,\u201d she said."
+    )
+    assert quotes == (
+        Quote("Half the moorings on the east bank have been empty since June", "Ana Maris"),
+    )
+
+
+def test_a_lower_case_job_title_before_the_name_is_not_the_speaker() -> None:
+    quotes = _quotes(
+        "The Valley Council met on Tuesday to discuss the drought.",
+        "Council member Ana Maris, who wrote the plan, expects changes. \u201cNobody in this "
+        "valley should pay for water the big farms waste,\u201d she said.",
+    )
+    assert quotes[0].speaker == "Ana Maris"
+
+
+def test_a_colon_line_names_its_speaker_in_apposition() -> None:
+    quotes = _quotes(
+        "A hydrologist I spoke to, Dr Ana Maris, put it plainly:",
+        "\u201cIf the authority will not bring water to the valley, we will leave it.\u201d",
+    )
+    assert quotes[0].speaker == "Ana Maris"
+
+
+def test_a_transcript_names_a_voice_in_full_once_then_by_surname() -> None:
+    text = (
+        "Transcript: the ferry keeper of the lower valley\n\n"
+        "Ana Ruiz spoke with Tomas Brekke about thirty years on the river.\n\n"
+        "ANA RUIZ, HOST: How did you start?\n\n"
+        "TOMAS BREKKE: My father ran the ferry, and one summer he handed me the rope.\n\n"
+        "RUIZ: And the drought?\n\n"
+        "BREKKE: It is the worst I have seen, the landing stage is a field of mud now.\n\n"
+        "RUIZ: Will you keep going?\n\n"
+        "BREKKE: As long as there is a river to cross, somebody has to take people over.\n"
+    )
+    quotes = summarize(Seed(source="t.txt", text=text)).quotes
+    assert {q.speaker for q in quotes} == {"Tomas Brekke"}
+    assert any(q.text.startswith("My father ran the ferry") for q in quotes)
+
+
+def test_frequently_asked_questions_are_not_an_interview() -> None:
+    text = (
+        "Water restrictions: frequently asked questions\n\n"
+        "This page answers the questions residents have asked us most often about the drought.\n\n"
+        "Q: Can I water my garden?\n\n"
+        "A: Only with a watering can, and only before eight in the morning or after six.\n\n"
+        "Q: Can I fill a paddling pool?\n\n"
+        "A: No, not while the restrictions are in place across the whole valley.\n"
+    )
+    assert summarize(Seed(source="t.txt", text=text)).quotes == ()
+
+
+def test_a_sign_off_under_the_last_paragraph_is_not_a_quoted_post() -> None:
+    text = (
+        "Water troughs to be replaced\n\n"
+        f"{OPENING}\n\n"
+        "Please fill your own containers in advance, and be patient at the tap by the gate.\n\n"
+        "\u2014 Ana Maris, Chair\n\n"
+        "Leave a comment\n"
+    )
+    story = summarize(Seed(source="t.txt", text=text))
+    assert story.quotes == ()
+    assert story.byline == "Ana Maris"
+
+
+def test_a_bio_shaped_paragraph_inside_the_story_is_the_story() -> None:
+    quotes = _quotes(
+        "Tomas Vale was a reporter at the Valley Post when the dam failed in 1998. \u201cI have "
+        "never seen water move like that, before or since,\u201d he said.",
+        "The authority expects the restrictions to last until the autumn rains return.",
+    )
+    assert quotes == (
+        Quote("I have never seen water move like that, before or since", "Tomas Vale"),
+    )
+
+
+def test_a_second_speaker_in_the_same_paragraph_with_a_less_common_verb() -> None:
+    quotes = _quotes(
+        "\u201cEvery lock on this river will be open again by the summer,\u201d said Councillor "
+        "Ana Maris. Councillor Tomas Brekke disagreed: \u201cNot one of them has been inspected "
+        "since the floods, and you know it.\u201d"
+    )
+    assert [q.speaker for q in quotes] == ["Ana Maris", "Tomas Brekke"]
+
+
+def test_a_spokesperson_for_someone_is_not_that_someone() -> None:
+    quotes = _quotes(
+        "Ana Maris, the singer, was held at the border for six hours.",
+        "\u201cThe paperwork was filed by a new agency and they got two numbers the wrong way "
+        "round,\u201d a spokesperson for Maris said.",
+    )
+    assert quotes[0].speaker == "a spokesperson for Maris"
+
+
+def test_her_sister_is_named_by_the_word_after_sister() -> None:
+    quotes = _quotes(
+        "\u201cSome mornings the creek is the most beautiful place on earth,\u201d says Brid "
+        "Maris, who runs the oyster farm.",
+        "Her sister Nuala, who handles the sales, is more cautious about the future.",
+        "\u201cEvery hot August I lie awake waiting for the phone call about the stock,\u201d "
+        "she says.",
+    )
+    assert [q.speaker for q in quotes] == ["Brid Maris", "Nuala"]
+
+
+def test_a_prosecutor_title_is_not_part_of_the_name() -> None:
+    quotes = _quotes(
+        "Prosecutor Ana Maris said the harbour master had targeted visitors. \u201cHe treated "
+        "the harbour as his own private business,\u201d she told the court."
+    )
+    assert quotes[0].speaker == "Ana Maris"

@@ -11,15 +11,16 @@ import re
 from digest.summarize import chrome
 from digest.summarize.blocks import UPPER, Block
 from digest.summarize.names import NAME, is_name, proper_case
-from digest.summarize.page import CHROME, COMMENT, DATE, MENU, Page
+from digest.summarize.page import CHROME, COMMENT, DATE, MENU, PROSE, Page
 
 _BY = re.compile(
-    r"^(?:by|written by|posted by|words by|story by|reporting by|interview by|interviewed by|"
-    r"text by|author|authors)\s*:?\s+(.+)$",
+    r"^(?:by|written by|posted by|published by|reviewed by|words by|story by|reporting by|"
+    r"interview by|interviewed by|text by|author|authors)\s*:?\s+(.+)$",
     re.IGNORECASE,
 )
 _CUT = re.compile(
-    r"\s*(?:@|\||•|·|—|–|\s-\s|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d|"  # noqa: RUF001
+    r"\s*(?:@|\||;|•|·|—|–|\s-\s|\b(?:edited|photographs?|photos|illustrations?) by\b|"  # noqa: RUF001
+    r"\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d).*$",
     re.IGNORECASE,
 )
@@ -44,13 +45,22 @@ _NAME_COMMA_JOB = re.compile(
     rf"contributor|journalist|critic)s?$",
     re.IGNORECASE,
 )
+_AT_PLACE = re.compile(rf"^({NAME})\s+(?:in|at)\s+(?:the\s+)?[{UPPER}][^\d@]{{0,50}}$")
+# A sign-off under the last paragraph: "— Ana Ruiz" or "— Ana Ruiz, Chair".
+SIGN_OFF = re.compile(rf"^[\u2014\u2013-]\s*({NAME})(?:,\s*[^,\d@()]{{1,40}})?$")
+_CREDIT_LINE = re.compile(
+    r"^[(\[]?(?:reporting|written|words|text|story|posted) by\b", re.IGNORECASE
+)
 _FOOTER_REACH = 12
 _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
 
 
 def by_line(text: str) -> str | None:
     """Authors from a "By ..." line: dates, handles and photographers cut off."""
-    text = chrome.spaced(text.strip())
+    text = text.strip()
+    if text[:1] + text[-1:] in ("()", "[]"):
+        text = text[1:-1]  # "(Reporting by Ana Ruiz)"
+    text = chrome.spaced(text)
     match = _BY.match(text)
     dated = _DATED_BY.match(text)
     if not match and dated and chrome.is_date(_as_block(dated.group(1))):
@@ -70,6 +80,7 @@ def _authors(rest: str) -> list[str]:
     """The people in "Ana Ruiz (reporting), Tom Vale, Science Editor and Lee Park"."""
     people = []
     for part in re.split(r"\s*(?:,|&|\band\b)\s*", rest):
+        part = _capitals_first(part)
         role = _ROLE.search(part)
         if role and _NOT_AUTHOR_ROLE.search(role.group(1)):
             continue
@@ -85,11 +96,31 @@ def _authors(rest: str) -> list[str]:
     return names if len(names) == len(named) else []
 
 
+_CAPS_THEN_WORDS = re.compile(
+    rf"^((?:[{UPPER}][{UPPER}.'\-]+\s+){{1,3}}[{UPPER}][{UPPER}'\-]+)\s+[{UPPER}][a-z]"
+)
+
+
+def _capitals_first(part: str) -> str:
+    """ "ANA RUIZ Coastal Press": the name is the part in capitals, an outlet follows."""
+    match = _CAPS_THEN_WORDS.match(part)
+    return match.group(1) if match else part
+
+
 def name_block(page: Page, i: int) -> str | None:
     """A block (or one of its lines) that is a bare name next to a date, job or button."""
     block = page.blocks[i]
+    if i + 1 < len(page.blocks) and by_line(page.blocks[i + 1].text):
+        return None  # the "By" line under it is the byline; this is a short title
     for n, line in enumerate(block.lines):
         line = _NAME_END.split(line)[0].strip()
+        placed = _AT_PLACE.match(line)
+        if placed and is_name(placed.group(1)):
+            # "Ana Ruiz in Lyon", "Ana Ruiz at the Town Hall": the shape of a byline,
+            # and the story may start right under it.
+            if block.text == line and _story_under(page, i):
+                return placed.group(1)
+            line = placed.group(1)
         if _STAFF.match(line):
             return line
         titled = _NAME_COMMA_JOB.match(line)
@@ -104,7 +135,13 @@ def name_block(page: Page, i: int) -> str | None:
             return line
         if any(_meta(page.blocks[j]) for j in _neighbours(page, i)):
             return line
+        if i + 1 < len(page.blocks) and _bio_of(line, page.blocks[i + 1]):
+            return line  # an author box: the name, then "Name is a columnist who ..."
     return None
+
+
+def _story_under(page: Page, i: int) -> bool:
+    return i + 1 < len(page.blocks) and page.kinds[i + 1] == PROSE
 
 
 def _neighbours(page: Page, i: int) -> list[int]:
@@ -112,7 +149,13 @@ def _neighbours(page: Page, i: int) -> list[int]:
     near = [j for j in (i - 1, i + 1) if 0 <= j < len(page.blocks)]
     if i + 2 < len(page.blocks) and page.blocks[i + 1].words <= 3:
         near.append(i + 2)
+    if i >= 2 and page.blocks[i - 1].words <= 4:
+        near.append(i - 2)  # "May 3 / Heard on Morning News / Ana Ruiz"
     return near
+
+
+def _bio_of(name: str, block: Block) -> bool:
+    return block.text.startswith(name) and chrome.is_bio(block)
 
 
 def _as_block(text: str) -> Block:
@@ -145,7 +188,13 @@ def find_byline(
     """The byline and the block it came from; (None, None) when the page has none."""
     first = max(0, (headline if headline is not None else page.start) - 8)
     last = lead if lead is not None else page.start
-    for i in range(first, max(first, last)):
+    header = [i for i in range(first, max(first, last)) if i != headline]
+    # A "By" line first: a bare name is weaker evidence (a short title looks like one too).
+    for i in header:
+        found = _by_in_block(page, i)
+        if found:
+            return _finish(found, page), i
+    for i in header:
         found = _header_byline(page, i)
         if found:
             return _finish(found, page), i
@@ -159,8 +208,15 @@ def find_byline(
     return None, None
 
 
+def _by_in_block(page: Page, i: int) -> str | None:
+    # Line by line: "Written by Ana Ruiz and Tom Vale" may share a block with "Edited by Lee Park".
+    lines = page.blocks[i].lines
+    found = next(filter(None, map(by_line, lines)), None) if len(lines) > 1 else None
+    return found or by_line(page.blocks[i].text)
+
+
 def _header_byline(page: Page, i: int) -> str | None:
-    found = by_line(page.blocks[i].text)
+    found = _by_in_block(page, i)
     if found or (page.kinds[i] == CHROME and page.reasons[i] != MENU):
         return found
     return name_block(page, i)
@@ -171,6 +227,13 @@ def _footer_byline(page: Page, i: int) -> str | None:
     after = page.blocks[i + 1].text if i + 1 < len(page.blocks) else ""
     if _LEAD_IN.search(text) and is_name(after):
         return after
+    if _CREDIT_LINE.match(text):
+        found = by_line(text)  # "(Reporting by Ana Ruiz; Editing by Tom Vale)"
+        if found:
+            return found
+    sign_off = SIGN_OFF.match(text)
+    if sign_off and is_name(sign_off.group(1)) and ends_body(page, i):
+        return sign_off.group(1)
     signature = _SIGNATURE.search(text)
     if signature and is_name(signature.group(1)) and page.start <= i < page.end + 2:
         return signature.group(1)
@@ -179,6 +242,11 @@ def _footer_byline(page: Page, i: int) -> str | None:
     if footer and is_name(footer.group(1)) and re.search(r"\d{4}", text[footer.end(1) :]):
         return footer.group(1)
     return None
+
+
+def ends_body(page: Page, i: int) -> bool:
+    """No paragraph of the story comes after block i."""
+    return not any(page.kinds[j] == PROSE for j in range(i + 1, page.end))
 
 
 def _finish(name: str, page: Page) -> str:

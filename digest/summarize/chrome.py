@@ -24,12 +24,13 @@ _CHROME_LINE = re.compile(
     r"following|more|next|previous|undo|show more|read more|load more|back to top|"
     r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|instagram|youtube|rss|tumblr|"
     r"messenger|permalink|fullscreen|thumbnails|bookmark(?:ed)?|recommend(?:ed)?|tags|topics|"
-    r"save|saved|gift|listen|play|watch|copy link|link copied|print this page)"
+    r"save|saved|gift|listen|play|watch|copy link|link copied|print this page|"
+    r"\d+ of \d+|(?:toggle|hide|show) caption|enlarge (?:this )?(?:image|photo))"
     r"[\s:!.>›»|]*$",  # noqa: RUF001
     _I,
 )
 _CHROME_PHRASE = re.compile(
-    r"\b(?:share (?:on|via|this|by)|follow (?:us|me|on)|sign up (?:for|to)|newsletter|"
+    r"\b(?:share (?:on|via|this|by)|follow (?:us|me|on)|sign up (?:for|to)|newsletters?|"
     r"subscribe (?:to|now)|in your inbox|cookie (?:policy|settings|preferences|consent)|"
     r"(?:use|accept) (?:all )?cookies|privacy policy|terms (?:of|and) "
     r"(?:use|service|conditions)|all rights reserved|copyright|©|"
@@ -42,22 +43,35 @@ _CHROME_PHRASE = re.compile(
     r"min read|learn more|advertise with us|contact us|about us|"
     r"don'?t miss|enable javascript|javascript is disabled|accept all|manage preferences|"
     r"listen to this (?:article|story)|continue reading|continues below|scroll to continue|"
-    r"this (?:article|story) is more than \w+ (?:years?|months?) old|^editor['\u2019]s note\b|"
+    r"this (?:article|story) is more than \w+ (?:years?|months?) old|"
+    r"this (?:article|story|piece) (?:first |originally )?(?:appeared|appears|was published)|"
+    r"^editor['\u2019]s note\b|"
     r"^(?:update|updated|correction)\s*:|gift this article|read in app|\d+ min listen|"
-    r"sponsored by|^(?:tags|tagged|topics|filed under|categories)\s*:|^related\s*:)",
+    r"affiliate links?|disclosure (?:policy|statement)|earn (?:a )?commission|sponsored by|"
+    r"^(?:tags|tagged|topics|filed under|categories|labels)\s*:|^related\s*:)"
+    r"(?:(?<![a-z])|(?![a-z]))",  # whole words: "about us", not "about using"
     _I,
 )
 _COMMENT = re.compile(
-    r"\b(?:\d+|a|an|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|"
-    r"\bnotify of\b|\binline feedbacks?\b|\bview (?:all )?comments\b|\boldest\b.*\bnewest\b|"
-    r"\bmost voted\b|\bnewest\b.*\boldest\b|\bleave a (?:reply|comment)\b|\bpost (?:a )?comment\b|"
+    r"\bnotify of\b|\binline feedbacks?\b|\bview (?:all )?comments\b|"
+    r"\bmost voted\b|\bleave a (?:reply|comment)\b|\bpost (?:a )?comment\b|"
     r"^\d[\d,.]*k?\s*(?:comments?|messages|replies|responses|reactions)\b|"
     r"\b(?:show|load|hide) (?:more )?comments\b|\bjoin the (?:conversation|discussion)\b|"
     r"\bcomments? (?:are )?(?:closed|policy)\b|\bcommenting policy\b|\bplease comment\b|"
-    r"\bwe (?:welcome|would love) your (?:comments|thoughts)\b|\bto comment\b|"
-    r"^(?:\d+\s+)?comments?$|\breply to\b|\bwhat are your thoughts\b|\bcomment data\b",
+    r"\bwe (?:welcome|would love) your (?:comments|thoughts)\b|"
+    r"\b(?:in|here|click|tap) to comment\b|^(?:\d+\s+)?comments?$|^reply to\b|"
+    r"\bwhat are your thoughts\b|\bcomment data\b",
     _I,
 )
+# A comment's time stamp stands apart ("Ana R. 2 hours ago", "3 days ago · Reply"); in a
+# sentence ("the plant closed a year ago after ...") it is the story's own words.
+_AGO = re.compile(
+    r"(?:^|[^\s\w,]\s*|(?:^|\s)\S*[^\W_a-z]\S*\s)"  # start, a mark, or a name
+    r"(?:\d+|a|an|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago"
+    r"(?=\s*$|\s*[^\w\s,]|\s+[A-Z])",
+)
+# Sort controls of a comment thread: "Newest | Oldest | Most voted".
+_SORT = re.compile(r"\b(?:oldest\b.*\bnewest|newest\b.*\boldest)\b", _I)
 _CREDIT_START = re.compile(
     r"^(?:media|image|photo|video) caption\b|^(?:enlarge|expand|zoom)(?: image)?\s*/|"
     r"^(?:media caption|image caption|caption|main image|top image|image|photo(?:graph)?s?|"
@@ -67,11 +81,14 @@ _CREDIT_START = re.compile(
     _I,
 )
 _CREDIT_END = re.compile(
-    r"(?:\b(?:photo(?:graph)?|image|picture|illustration|credit|source)s?\s*(?:by|:|©)\s*"
+    r"(?:\b(?:photo(?:graph)?|image|picture|illustration|credit|source)s?\s*(?:by|:|©|\.{2,}|…)\s*"
     r"[^.!?]{1,80}|getty images?|shutterstock|\bafp\b|\bap photo\b|/\s*reuters|"
     r"\breuters\s*/|\bcourtesy(?: of)?\b[^.!?]{1,60}|©[^.!?]{1,60})\s*\)?$",
     _I,
 )
+# A caption that ends its sentence with a credit in brackets: "(Ana Ruiz / Agency)",
+# "(Agency: Ana Ruiz)".
+_PAREN_CREDIT = re.compile(r"[.!?]\s*\([^()]{0,50}[/:][^()]{0,50}\)$")
 # A caption that ends its sentence with an agency or photographer in capitals.
 _CAPS_CREDIT = re.compile(rf"[.!?)\]]\s+[{UPPER}][{UPPER}0-9/&.,'’ \-]{{2,50}}$")  # noqa: RUF001
 _DATE = re.compile(
@@ -113,6 +130,29 @@ _DIGIT = re.compile(r"\d")
 _COUNTER = re.compile(r"[\d\s.,:/%()+\-•·|]*[kKmM]?")
 
 
+# Chrome speaks to the reader ("Sign up for our newsletter", "You may also like"); a
+# news sentence using the same words ("The race is sponsored by a local bank.") does not.
+_READER = re.compile(
+    r"\b(?:you|your|yours|our|us|we)\b|(?:^|[.!?]\s+)(?:sign|subscribe|follow|share|learn|read|get|"
+    r"download|don'?t|do not|click|tap|enable|accept|listen|continue|scroll|advertise|"
+    r"contact|view|join|gift|manage|see|watch|support|discover|explore)\b"
+)
+# Legal lines and lines about the page itself are chrome even as full sentences.
+_LEGAL = re.compile(
+    r"©|all rights reserved|copyright \d|cookie|javascript|\bthis (?:article|story|piece|page)\b"
+)
+
+
+def _about_the_world(block: Block, low: str) -> bool:
+    """A full sentence in the third person: the story's words, even with chrome words in it."""
+    return (
+        block.words >= 8
+        and block.ends_sentence
+        and not _READER.search(low)
+        and not _LEGAL.search(low)
+    )
+
+
 def is_chrome(block: Block) -> str | None:
     """Why a block is page chrome, or None when it may be content."""
     text = block.text
@@ -126,10 +166,11 @@ def is_chrome(block: Block) -> str | None:
         return "menu or button"
     if block.words <= 6 and _COUNTER.fullmatch(text):
         return "counter or number"
-    if _CHROME_PHRASE.search(low):
+    if _CHROME_PHRASE.search(low) and not _about_the_world(block, low):
         return "site chrome (share, subscribe, related, legal)"
-    if text.count("|") >= 2 and block.words <= 20:
-        return "menu or site title"
+    marks = sum(text.count(c) for c in "|›»>") + text.count(" / ")  # noqa: RUF001
+    if marks >= 2 and block.words <= 20:
+        return "menu, breadcrumb or site title"
     return None
 
 
@@ -147,7 +188,11 @@ def is_comment(block: Block) -> bool:
     if block.words > 30:
         return False
     low = block.text.lower()
-    return any(h in low for h in _COMMENT_HINTS) and bool(_COMMENT.search(low))
+    if not any(h in low for h in _COMMENT_HINTS):
+        return False
+    if _COMMENT.search(low) or (block.words <= 8 and _SORT.search(low)):
+        return True
+    return "ago" in low and bool(_AGO.search(block.text))
 
 
 def is_date(block: Block) -> bool:
@@ -171,6 +216,8 @@ def is_caption(block: Block) -> str | None:
     low = tail.lower()
     if any(h in low for h in _CREDIT_HINTS) and _CREDIT_END.search(low):
         return "caption (ends with a credit)"
+    if block.words <= 40 and _PAREN_CREDIT.search(tail):
+        return "caption (ends with a credit)"
     ends_upper = not text[-1:].islower() and not text.endswith(("”", '"'))
     if block.words >= 6 and ends_upper and _CAPS_CREDIT.search(tail):
         return "caption (ends with a credit)"
@@ -188,8 +235,9 @@ _BIO_START = re.compile(
     rf"teaches|holds|reports)\b"
 )
 _BIO_WORDS = re.compile(
-    r"\b(?:reporter|writer|journalist|editor|correspondent|columnist|contributor|author of|"
-    r"degree|graduate|covers|freelance|follow (?:him|her|them)|email (?:him|her|them)|@\w)",
+    r"\b(?:reporter|writer|journalist|editor|correspondent|columns?|columnist|contributor|"
+    r"author of|degree|graduate|covers|freelance|follow (?:him|her|them)|"
+    r"email (?:him|her|them)|@\w)",
     re.IGNORECASE,
 )
 

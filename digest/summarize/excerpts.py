@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 _DASH_NAME = re.compile(rf"^[\u2014\u2013\u2015-]\s*({speakers.PROPER})")  # "— Ana Ruiz (@ana)"
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|me|us)\b")  # "I'm" counts as "I"
-_QUOTE_MARKS = re.compile('[“”"]')
+_QUOTE_MARKS = re.compile('[“”"‘]')  # noqa: RUF001
 _EXCERPT_WORDS = 60
 _THIRD_PERSON_SHARE = 0.35  # at most this share of first-person paragraphs in the article
 
@@ -39,11 +39,19 @@ def block_quotes(page: Page, body: list[int], book: NameBook, min_words: int) ->
     for i in range(max(1, page.start), min(page.end + 3, len(page.blocks))):
         match = _DASH_NAME.match(page.blocks[i].text)
         quote = page.blocks[i - 1].text
+        if _signs_off(page, i):
+            continue  # the writer's own name under the last paragraph, not a quoted post
         if match and i - 1 in near and len(quote.split()) >= min_words:
             name = speakers.trim_name(match.group(1))
             if name:
                 found.append(Found(quote.strip('“”"'), book.fullest(name), i - 1, "block"))
     return found
+
+
+def _signs_off(page: Page, i: int) -> bool:
+    from digest.summarize.byline import SIGN_OFF, ends_body
+
+    return bool(SIGN_OFF.match(page.blocks[i].text)) and ends_body(page, i)
 
 
 def transcript_excerpts(

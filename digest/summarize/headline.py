@@ -8,14 +8,16 @@ a phrase, not a paragraph; a section kicker ("COLUMN NAME: ...") or a standfirst
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from digest.summarize.blocks import UPPER, word_list
 from digest.summarize.byline import by_line, is_meta, name_block
-from digest.summarize.page import CAPTION, CHROME, CODE, COMMENT, DATE, PROSE, TEXT, Page
+from digest.summarize.page import CAPTION, CHROME, CODE, COMMENT, DATE, MENU, PROSE, TEXT, Page
 
 _KICKER = re.compile(rf"^[{UPPER}0-9][{UPPER}0-9 &'’.\-]{{2,}}:\s")  # noqa: RUF001
 _INNER_SENTENCE = re.compile(rf"[.!?]\s+[{UPPER}]")
+_DEFINES = r"(?:is|was|are|were|refers to|has been)\s"
 _SKIP = (CHROME, COMMENT, CAPTION, DATE, CODE)
 _LOOK_BACK = 25
 
@@ -35,13 +37,19 @@ def find_headline(page: Page) -> int | None:
 def _score(page: Page, i: int) -> float | None:
     """How much block i looks like the headline; None when it cannot be one."""
     block = page.blocks[i]
-    if page.kinds[i] in _SKIP or not 2 <= block.words <= 30 or block.text.endswith(":"):
+    if page.kinds[i] in _SKIP and not _ends_a_menu(page, i):
+        return None
+    if not 2 <= block.words <= 30 and not (block.words == 1 and _opens_the_story(page, i)):
+        return None
+    if block.text.endswith(":"):
         return None
     if is_meta(page, i) or not _prose_follows(page, i):
         return None
     if page.kinds[i] == PROSE and block.words >= 15:
         return None  # a paragraph, not a title
-    return _shape_score(page, i) + _place_score(page, i)
+    # The last label of a menu may be a short title: it then names what the story names.
+    penalty = 0.0 if page.kinds[i] not in _SKIP or _shares_a_phrase(page, i) else 5.0
+    return _shape_score(page, i) + _place_score(page, i) - penalty
 
 
 def _shape_score(page: Page, i: int) -> float:
@@ -65,7 +73,56 @@ def _place_score(page: Page, i: int) -> float:
     score += 3.0 if _attached(page, i) else 0.0
     score += _repeat_score(page, i) + _meta_score(page, i)
     score -= 3.0 if i > page.start else 0.0  # below the first paragraph: a subhead or an ad
+    score -= 4.0 if _names_a_section(page, i) else 0.0
+    score += 8.0 if _opens_the_story(page, i) else 0.0
     return score - 0.3 * _distance(page, i)
+
+
+def _ends_a_menu(page: Page, i: int) -> bool:
+    """The last of a run of short labels, right above content: a menu item or a short title."""
+    return (
+        page.reasons[i] == MENU and i + 1 < len(page.blocks) and page.kinds[i + 1] in (TEXT, PROSE)
+    )
+
+
+def _shares_a_phrase(page: Page, i: int) -> bool:
+    """Two words in a row that the first paragraph also has ("Ana Ruiz obituary")."""
+    words = page.blocks[i].key.split()
+    opening = f" {page.blocks[page.start].key} " if page.start < len(page.blocks) else ""
+    return any(f" {a} {b} " in opening for a, b in itertools.pairwise(words))
+
+
+def _opens_the_story(page: Page, i: int) -> bool:
+    """A short title the first paragraph defines ("Marrowdale is a village ..."): how
+    encyclopedia entries, glossaries and product pages name their subject."""
+    block = page.blocks[i]
+    if block.words > 4 or i >= page.start:
+        return False
+    defined = re.compile(
+        rf"{re.escape(block.text)}(?:\s*\([^)]{{0,80}}\))?,?\s+{_DEFINES}", re.IGNORECASE
+    )
+    # The first paragraph, or the second after a one-line note ("This article is about ...").
+    opening = [
+        j for j in range(page.start, min(page.end, page.start + 3)) if page.kinds[j] == PROSE
+    ]
+    return any(defined.match(page.blocks[j].text) for j in opening[:2])
+
+
+def _names_a_section(page: Page, i: int) -> bool:
+    """A short line built on a menu item ("Heard on Morning News", "More from Sport Weekly")
+    labels a section or programme; a title is more than a section name."""
+    block = page.blocks[i]
+    if block.words > 6:
+        return False
+    padded = f" {block.key} "
+    return any(
+        page.kinds[j] == CHROME
+        and other.words >= 2
+        and other.words * 2 >= block.words - 1
+        and other.key != block.key
+        and f" {other.key} " in padded
+        for j, other in enumerate(page.blocks)
+    )
 
 
 def _under_a_title(page: Page, i: int) -> bool:
@@ -73,12 +130,12 @@ def _under_a_title(page: Page, i: int) -> bool:
     j = i - 1
     while j >= 0 and page.kinds[j] == CAPTION:
         j -= 1
-    if j < 0 or page.kinds[j] != TEXT or is_meta(page, j):
+    if j < 0 or not (page.kinds[j] == TEXT or _ends_a_menu(page, j)) or is_meta(page, j):
         return False
     above = page.blocks[j]
     if _KICKER.match(above.text) or above.text.isupper():
         return False
-    return 4 <= above.words <= page.blocks[i].words
+    return 3 <= above.words <= page.blocks[i].words
 
 
 def _attached(page: Page, i: int) -> bool:

@@ -20,9 +20,13 @@ if TYPE_CHECKING:
     from digest.summarize.quotes import Found
     from digest.summarize.speakers import NameBook
 
-_LABEL = re.compile(rf"^([{UPPER}][\w.'’\- ]{{0,40}}?):\s+(\S.*)$")  # noqa: RUF001
+_LABEL = re.compile(rf"^([{UPPER}][\w.'’\- ]{{0,40}}?)(?:,[\w.'’\- ]{{1,30}})?:\s+(\S.*)$")  # noqa: RUF001
 _ANSWER_WORDS = 40
-_TALK = re.compile(r"\b(?:interview|spoke|talked|conversation|questions|asked)", re.IGNORECASE)
+# Words that say someone was interviewed; "frequently asked questions" is an FAQ.
+_TALK = re.compile(
+    r"\b(?:interview|spoke|speaks|talked|talks|conversation|sat down|asked (?:him|her|them))",
+    re.IGNORECASE,
+)
 _NOT_VOICES = wordset(
     "update updated note correction source photo related warning tip step example"
 )
@@ -71,6 +75,11 @@ def _voices(page: Page, body: list[int]) -> dict[str, list[tuple[int, str]]]:
         label = match.group(1) if match else ""
         if match and len(label.split()) <= 4 and label.lower() not in _NOT_VOICES:
             voices[label].append((i, match.group(2)))
+    # Transcripts name a voice in full once ("ANA RUIZ, HOST:"), then by surname ("RUIZ:").
+    for label in [k for k, v in voices.items() if len(v) == 1 and " " in k]:
+        short = label.split()[-1]
+        if len(voices.get(short, ())) >= 2:
+            voices[short] = sorted(voices[short] + voices.pop(label))
     return {k: v for k, v in voices.items() if len(v) >= 2}
 
 

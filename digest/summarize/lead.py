@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 
-from digest.summarize.blocks import Block
+from digest.summarize.blocks import UPPER, Block
 from digest.summarize.byline import is_meta
 from digest.summarize.page import PROSE, Page
 from digest.summarize.sentences import first_sentences
 
 _LABELLED = re.compile(r"^[^\s:]+(?: [^\s:]+){0,3}: ")  # "NAME: ..." in an interview
+# A wire dateline: "LYON —", "LYON (Agency) -", "LYON, France, May 3 (Agency) —".
+_DATELINE = re.compile(
+    rf"^[{UPPER}][{UPPER} .'\-]{{2,}}(?:,[^()\u2014\u2013]{{1,40}})?(?:\s*\([^)]{{2,40}}\))?"
+    r"\s*(?:-{1,2}|\u2014|\u2013)\s"
+)
 LEAD_BUDGET = 120  # words for two paragraphs: the newsletter shows a taste, not the article
 _LONG = 220  # a first paragraph longer than this is cut at a sentence end ...
 _CUT_TO = 160  # ... to at most this many words, so it still reads as that paragraph
@@ -72,6 +77,8 @@ def _once_in_story(page: Page, i: int) -> bool:
 
 
 def _is_standfirst(page: Page, headline_end: int, first: int, second: int) -> bool:
+    if _DATELINE.match(page.blocks[first].text):
+        return False  # "LYON (Agency) — ...": the story starts here
     if any(is_meta(page, j) for j in range(first + 1, second)):
         return True
     meta_before = any(is_meta(page, j) for j in range(headline_end, first))

@@ -47,7 +47,10 @@ TITLES = wordset(
     lieutenant lt commander cmdr col capt maj adm cpl pvt det insp supt admiral father
     rev reverend bishop archbishop pope king queen prince princess ceo chairman
     chairwoman chair director spokesman spokeswoman spokesperson minister chancellor
-    ambassador coach dean superintendent commissioner constable deputy
+    ambassador coach dean superintendent commissioner constable deputy councillor
+    councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman mp mep
+    prosecutor barrister solicitor attorney counsel coroner magistrate sheriff pastor rabbi
+    imam vicar canon
     """
 )
 

@@ -7,6 +7,7 @@ run of paragraphs beats menus, teasers, and comment threads.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -62,7 +63,7 @@ def analyse(blocks: list[Block]) -> Page:
     _mark_credited(blocks, kinds, reasons)
     page = Page(blocks, kinds, reasons, counts)
     page.start, page.end = _body_span(page)
-    if _unbio_opening(page):
+    if _unbio_opening(page) | _unbio_inside(page):
         page.start, page.end = _body_span(page)
     _mark_comment_thread(page)
     return page
@@ -98,21 +99,30 @@ def classify(block: Block) -> tuple[str, str]:
     return TEXT, "dropped: short line (title, subhead or link)"
 
 
+_BY = re.compile(r"^(?i:by|written by|posted by|words by)\s+[A-Z]")  # a byline, not a label
+
+
 def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> None:
     """Short labels in a run of four or more are a menu, not subheads."""
     run: list[int] = []
     for i, block in enumerate([*blocks, None]):
-        short = block is not None and (
-            kinds[i] in (CHROME, DATE)
-            or (kinds[i] == TEXT and block.words <= 4 and not block.ends_sentence)
+        short = (
+            block is not None
+            and not _BY.match(block.text)
+            and (
+                kinds[i] in (CHROME, DATE)
+                or (kinds[i] == TEXT and block.words <= 4 and not block.ends_sentence)
+            )
         )
         if short:
             run.append(i)
             continue
         if len(run) >= 4:
-            # A short title and its tagline may end the run right above the first paragraph.
+            # A short title and its tagline may end the run right above the first paragraph,
+            # and a short title may end it right above its "By" line.
             ends_at_prose = block is not None and kinds[i] == PROSE
-            for j in run[:-2] if ends_at_prose else run:
+            keep = 2 if ends_at_prose else 1 if block is not None and _BY.match(block.text) else 0
+            for j in run[: len(run) - keep]:
                 if kinds[j] == TEXT:
                     kinds[j], reasons[j] = CHROME, MENU
         run = []
@@ -163,10 +173,26 @@ def _unbio_opening(page: Page) -> bool:
     for i in range(page.start - 1, max(-1, page.start - 6), -1):
         if page.kinds[i] == PROSE:
             break
-        if page.reasons[i] == BIO:
+        if page.reasons[i] == BIO and not _under_its_name(page.blocks, i):
             page.kinds[i], page.reasons[i] = PROSE, "body"
             changed = True
     return changed
+
+
+def _unbio_inside(page: Page) -> bool:
+    """ "Ana Ruiz was a reporter at the paper when ..." between two paragraphs of the story
+    is the story: bios sit after an article or in a box above it."""
+    changed = False
+    for i in range(page.start + 1, len(page.blocks) - 1):
+        if page.reasons[i] == BIO and page.kinds[i - 1] == PROSE and page.kinds[i + 1] == PROSE:
+            page.kinds[i], page.reasons[i] = PROSE, "body"
+            changed = True
+    return changed
+
+
+def _under_its_name(blocks: list[Block], i: int) -> bool:
+    """A bio right under a line with the person's name alone is an author box, not a story."""
+    return i > 0 and 2 <= blocks[i - 1].words <= 5 and blocks[i].text.startswith(blocks[i - 1].text)
 
 
 def _mark_comment_thread(page: Page) -> None:

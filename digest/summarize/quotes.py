@@ -79,7 +79,38 @@ def _quotable(page: Page, i: int) -> bool:
     return page.kinds[i] in (PROSE, TEXT)
 
 
+# British and Irish papers quote with single curly marks (U+2018 ... U+2019). The
+# closing mark is also the apostrophe (don't, neighbours' shop), so a span ends only
+# at a closing mark next to punctuation (...,' she said), and an unclosed one is dropped.
+_LSQUO, _RSQUO = "\u2018", "\u2019"
+_SINGLE_CLOSE = re.compile(
+    rf"(?<=[.,!?;:\u2026\-\u2014\u2013]){_RSQUO}|{_RSQUO}(?=[.,!?;:\u2026]|\s+[\u2014\u2013-]|$)"
+)
+_SINGLE_OPEN = re.compile(rf"(?<![^\W_]){_LSQUO}(?=\S)")
+
+
 def spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted span: double marks, else single curly marks."""
+    if _LSQUO in text and not _MARKS.search(text):
+        return _single_spans(text)
+    return _double_spans(text)
+
+
+def _single_spans(text: str) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        opening = _SINGLE_OPEN.search(text, pos)
+        if not opening:
+            return found
+        closing = _SINGLE_CLOSE.search(text, opening.end())
+        if not closing:
+            return found
+        found.append((opening.end(), closing.start()))
+        pos = closing.end()
+
+
+def _double_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each double-quoted span; an unclosed quote runs to the end."""
     found: list[tuple[int, int]] = []
     start = -1
@@ -130,7 +161,7 @@ def _introduced(page: Page, i: int, book: NameBook) -> str | None:
         j -= 1  # past a photo or an ad
     if j < page.start or not page.blocks[j].text.endswith(":"):
         return None
-    named = speakers.recent_subject(page.blocks[j].text, book)
+    named = speakers.named_in(page.blocks[j].text, book)
     return book.fullest(named) if named else None
 
 
@@ -178,15 +209,7 @@ def _resolve(
     if speaker is None:
         return None
     if speaker in ("he", "she"):
-        # The person this paragraph has just named, else whoever spoke last.
-        named = speakers.recent_subject(context, book)
-        if named:
-            return book.fullest(named)
-        if last and last.speaker and i - last.index <= 4:
-            return last.speaker
-        earlier = " ".join(page.blocks[j].text for j in range(max(page.start, i - 3), i))
-        named = speakers.last_said(earlier, book)
-        return book.fullest(named) if named else None
+        return _pronoun(page, i, book, last, context)
     if speaker in speakers.PRONOUNS:
         return None
     if speaker[:1].islower():
@@ -194,6 +217,23 @@ def _resolve(
         return speakers.author_of(speaker, earlier) or speaker
     # "Officials said ..." opens a sentence with a capital but names no one.
     return book.fullest(speaker) if book.is_name(speaker) else None
+
+
+def _pronoun(page: Page, i: int, book: NameBook, last: Found | None, context: str) -> str | None:
+    """Who "he" or "she" is: the person this paragraph names, else the one named since
+    the last quote, else whoever spoke last."""
+    named = speakers.named_in(context, book)
+    if named:
+        return book.fullest(named)
+    recent = last is not None and last.speaker is not None and i - last.index <= 4
+    since = last.index + 1 if last is not None and recent else max(page.start, i - 3)
+    # A paragraph about someone, then "“...,” he said": the quote is theirs, not the
+    # previous speaker's.
+    between = (page.blocks[j].text for j in range(since, i) if _quotable(page, j))
+    named = speakers.named_in(" ".join(between), book)
+    if named:
+        return book.fullest(named)
+    return last.speaker if last is not None and recent else None
 
 
 def _rank(page: Page, found: list[Found]) -> list[Found]:

@@ -11,14 +11,19 @@ import re
 from collections import Counter
 
 from digest.summarize.blocks import UPPER, wordset
-from digest.summarize.names import PARTICLES, TITLES
+from digest.summarize.names import PARTICLES, TITLES, is_name
 
 VERBS = (
     r"(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|tweeted|posted|"
     r"explained|explains|noted|notes|stated|states|continued|continues|recalled|recalls|"
     r"insisted|insists|argued|argues|warned|warns|claimed|claims|acknowledged|admitted|"
     r"admits|replied|replies|answered|declared|announced|complained|remarked|observed|"
-    r"conceded|concluded|concludes|urged|exclaimed|joked|jokes|laughed|shouted|cautioned)"
+    r"conceded|concluded|concludes|urged|exclaimed|joked|jokes|laughed|shouted|cautioned|"
+    r"disagreed|disagrees|agreed|agrees|responded|responds|suggested|suggests|predicted|"
+    r"predicts|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed out|points out|countered|"
+    r"counters|testified|vowed|vows|pledged|promised|promises|confirmed|confirms|maintained|"
+    r"maintains|contended|contends|reflected|reflects|mused|quipped|recounted|recounts|"
+    r"sighed|boasted|went on|goes on)"
 )
 _ABBREVIATED = (
     "Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Cmdr|Sgt|Maj|Adm|Cpl|Pvt|Det|"
@@ -72,12 +77,30 @@ _ORG = rf"{_TOKEN}(?:\s+(?:(?:of|on|and|for|the|de)\s+)*{_TOKEN}){{0,8}}"
 _SUBJECT_START = re.compile(rf"(?:^|[.!?]\s+)({PROPER})(?=(?:,[^,.]{{1,60}},)?,?\s+[a-z])")
 
 
+# A job title or kin word in lower case between a capitalised word and the name: "Team
+# captain Ana Ruiz", "Her sister Ana" (but not "A key Facebook approach").
+_TITLED = re.compile(rf"\s+(?:[a-z]+\s+)?([a-z]+)\s+({PROPER})")
+_PERSON_NOUNS = TITLES | wordset(
+    """
+    member captain manager leader officer worker resident owner founder teacher farmer nurse
+    doctor student neighbour neighbor friend colleague partner wife husband sister brother
+    mother father son daughter aunt uncle cousin grandmother grandfather widow widower
+    """
+)
+
+
 def recent_subject(text: str, book: NameBook, first: bool = False) -> str | None:
     """The named subject of the last (or first) sentence in `text` that starts with a name."""
     matches = list(_SUBJECT_START.finditer(text))
     for match in matches if first else reversed(matches):
+        titled = _TITLED.match(text, match.end())
+        if titled and titled.group(1) in _PERSON_NOUNS:
+            # "Council member Ana Ruiz", not "Council"; "Her sister Ana", not "Her".
+            titled_name = trim_name(titled.group(2))
+            if titled_name and titled_name.lower() not in PRONOUNS and book.is_name(titled_name):
+                return titled_name
         name = clean_speaker(match.group(1))
-        if name and name not in PRONOUNS and book.is_name(name):
+        if name and name.lower() not in PRONOUNS and book.is_name(name):
             return name
     return None
 
@@ -86,9 +109,31 @@ def last_said(text: str, book: NameBook) -> str | None:
     """The last person `text` reports as saying something ("Mr Vale said ...")."""
     for match in reversed(list(SAID.finditer(text))):
         name = clean_speaker(match.group(1))
-        if name and name not in PRONOUNS and name[:1].isupper() and book.is_name(name):
+        if name and name.lower() not in PRONOUNS and name[:1].isupper() and book.is_name(name):
             return name
     return None
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|at|from|to|of|for|on|near|into|across|with)\s+$")
+
+
+def last_named(text: str, book: NameBook) -> str | None:
+    """The last person's full name in `text` ("our secretary, Ana Ruiz, was not surprised").
+
+    Two words or more, shaped like a name, and not after a preposition ("in New York").
+    """
+    for match in reversed(list(_PROPER_RE.finditer(text))):
+        name = trim_name(match.group(0).rstrip("."))
+        if len(name.split()) < 2 or not is_name(name):
+            continue
+        if not _AFTER_PREPOSITION.search(text[max(0, match.start() - 8) : match.start()]):
+            return name
+    return None
+
+
+def named_in(text: str, book: NameBook) -> str | None:
+    """Who a pronoun in or after `text` points to: its subject, speaker, or person named."""
+    return recent_subject(text, book) or last_said(text, book) or last_named(text, book)
 
 
 def author_of(noun_phrase: str, text: str) -> str | None:
@@ -133,6 +178,12 @@ def speaker_after(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+_PROXY = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|representative|lawyer|attorney|aide|publicist|agent|"
+    r"friend|source|sources|relative|adviser|advisor)s?\s+(?:for|of|to|close to)\s+(?:the\s+)?$"
+)
+
+
 def clean_speaker(raw: str) -> str | None:
     """The name inside a speaker phrase, or the pronoun or noun phrase; None if unusable."""
     raw = raw.strip(" ,")
@@ -144,6 +195,8 @@ def clean_speaker(raw: str) -> str | None:
     if not names:
         return None
     name = names[-1]
+    if _PROXY.search(raw[: raw.rfind(name)]):
+        return raw  # "a spokesperson for Ana Ruiz" speaks for her; the quote is not hers
     if raw.lower().startswith("the ") and raw.endswith(name) and raw[4:].strip() == name:
         return raw  # an organisation: "the Water Board"
     name = trim_name(name)
