@@ -84,7 +84,7 @@ def test_news_sentences_with_chrome_words_are_prose(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Be the first to know. Sign up to receive news about our events and classes.",
+        "Hear it here first. Sign up to get word of our workshops and open days.",
         "Get the best of the valley in your inbox every Saturday morning.",
         "Copyright 2025 Valley Radio. This transcript may be updated in future.",
         "This article appeared in the May 2025 issue of the magazine.",
