@@ -73,7 +73,7 @@ def test_news_sentences_with_comment_words_are_prose(text: str) -> None:
         "The regatta is sponsored by a local building society for the third year running.",
         "The council will publish the results in its next newsletter to residents.",
         "Parents can learn more at an open evening at the boat club on Thursday.",
-        "I will write another article about using the old ferry routes next month.",
+        "Next month I plan to cover more about using the old ferry routes.",
         "The band lost a copyright case over the song in 2019, and appealed.",
     ],
 )
