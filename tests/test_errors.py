@@ -178,6 +178,39 @@ CASES = [
         ("footer.mjml.j2: line 2", "fix the template"),
     ),
     Case(
+        "unknown attribute in a user partial: the partial and its line, not the root",
+        lambda t: [
+            "build",
+            str(good(t / "s")),
+            "--templates",
+            str(templates_with(t, "a\n{{ config.footer.nope }}\n")),
+        ],
+        5,
+        ("footer.mjml.j2: line 2: ", "has no attribute 'nope'; fix the template"),
+    ),
+    Case(
+        "unknown attribute in a user inline.css.j2",
+        lambda t: [
+            "build",
+            str(good(t / "s")),
+            "--templates",
+            str(put(t / "css" / "inline.css.j2", "p {}\n{{ config.theme.nope }}\n").parent),
+        ],
+        5,
+        ("inline.css.j2: line 2: ", "has no attribute 'nope'; fix the template"),
+    ),
+    Case(
+        "Jinja2 syntax error in a user inline.css.j2",
+        lambda t: [
+            "build",
+            str(good(t / "s")),
+            "--templates",
+            str(put(t / "css" / "inline.css.j2", "p {}\n{% if %}\n").parent),
+        ],
+        5,
+        ("inline.css.j2: line 2: ", "fix the template"),
+    ),
+    Case(
         "user template producing MJML that does not compile",
         lambda t: [
             "build",
