@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shlex
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -138,3 +141,33 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path, jobs: str) ->
     done = subprocess.run(shell, shell=True, capture_output=True, text=True, timeout=60)
     assert json.loads(done.stdout)["headline"] == "Story number 0"
     assert "Traceback" not in done.stderr and "Error" not in done.stderr
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_ctrl_c_while_workers_start_is_one_line_not_their_tracebacks(tmp_path: Path) -> None:
+    write_seeds(tmp_path, 200)
+    command = [sys.executable, "-m", "digest", "summarize", str(tmp_path), "--jobs", "2"]
+    # A terminal's Ctrl-C reaches the whole process group, workers included.
+    proc = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # the workers are still importing
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert stderr.strip().splitlines()[-1] == "digest: interrupted; nothing written"
