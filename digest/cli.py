@@ -71,7 +71,10 @@ def build(
     flags: dict[str, dict[str, Any]],
     run_check: bool,
 ) -> None:
-    """Build the email from SEEDS: files, folders, lists, page or feed URLs (default ./seeds)."""
+    """Build the email from SEEDS (default ./seeds).
+
+    SEEDS are files, folders, seeds.txt lists, article URLs and feed URLs or files.
+    """
     from digest.build import build as run_build
     from digest.deliver import export
     from digest.output import write_output
@@ -115,7 +118,7 @@ def send(
     strict: bool,
     sources: SourceOptions,
 ) -> None:
-    """Send the email built from SEEDS to --to over SMTP: a test send to yourself.
+    """Send a test of the email built from SEEDS to --to over SMTP.
 
     Without STARTTLS/SSL flags, STARTTLS is used when the server offers it.
     """
@@ -248,7 +251,11 @@ def _summarize_batch(seeds: tuple[Path, ...], fmt: str | None, jobs: int, strict
 def fetch(
     urls: tuple[str, ...], output: Path, force: bool, strict: bool, sources: SourceOptions
 ) -> None:
-    """Save pages (URLs, feeds, seeds.txt lists) as seed files to edit before building."""
+    """Save pages and feed items as seed files to edit.
+
+    URLS are article URLs, feeds and seeds.txt lists; edit the files, then run
+    `digest build` on the folder.
+    """
     from digest.snapshot import save_seeds
     from digest.sources import load_seeds
 

@@ -97,6 +97,12 @@ def test_every_command_is_listed_with_help(runner: CliRunner) -> None:
         assert result.exit_code == 0 and "Usage:" in result.stdout, name
 
 
+def test_command_list_is_not_cut_off(runner: CliRunner) -> None:
+    listing = runner.invoke(cli, ["--help"], terminal_width=80).stdout.split("Commands:")[1]
+    for line in listing.strip().splitlines():
+        assert not line.rstrip().endswith("..."), line
+
+
 @pytest.mark.parametrize("command", [[], ["build"], ["summarize"], ["fetch"]])
 def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(cli, [*command, "--help"])
