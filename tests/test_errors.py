@@ -126,10 +126,14 @@ CASES = [
         lambda t: [
             "build",
             str(put(t / "s" / "a.txt", "\n").parent),
-            str(put(t / "s" / "b.md", "")),
+            str(put(t / "other" / "b.md", "")),
         ],
         3,
-        ("no usable seeds", "a.txt: the seed is empty", "b.md: the seed is empty"),
+        (
+            "no usable seeds (2 seeds skipped); fix what the warnings above say",
+            "a.txt: the seed is empty",
+            "b.md: the seed is empty",
+        ),
     ),
     Case(
         "a folder without seeds given to summarize",

@@ -191,6 +191,17 @@ def test_build_warns_for_a_dead_link_and_strict_fails(web: LocalWeb, tmp_path: P
     assert code == 7 and "--strict" in stderr
 
 
+def test_a_single_dead_link_says_to_fix_the_link_not_to_add_articles(
+    web: LocalWeb, tmp_path: Path
+) -> None:
+    dead = web.url("/gone.html")
+    code, _, stderr = build([dead], tmp_path)
+    assert code == 3
+    assert f"{dead}: HTTP 404 Not Found; check the link (skipped)" in stderr
+    assert "no usable seeds (1 seed skipped); fix what the warnings above say" in stderr
+    assert "add .txt" not in stderr
+
+
 def test_build_with_since_and_a_bad_date(web: LocalWeb, tmp_path: Path) -> None:
     serve_site(web)
     code, html, _ = build([web.url("/atom.xml"), "--since", "2026-11-28"], tmp_path)
