@@ -156,6 +156,14 @@ def test_an_article_in_a_txt_file_is_not_taken_for_a_list() -> None:
     assert seed.kind == "text" and "Harbour Flood Barrier" in seed.text
 
 
+def test_a_seed_given_twice_is_one_story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(TEST_SEEDS.parent)
+    twice = ["seeds", "seeds/", "./seeds/harbour.txt", str(TEST_SEEDS / "harbour.txt")]
+    code, html, stderr = build(twice, tmp_path)
+    assert code == 0 and "digest: 1 story" in stderr
+    assert html.count("<h2") == 1
+
+
 def build(args: list[str], tmp_path: Path) -> tuple[int, str, str]:
     out = tmp_path / "email.html"
     cache = ["--cache", str(tmp_path / "cache")]
