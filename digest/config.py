@@ -163,10 +163,14 @@ class _Where:
 def _hint(key: str, cls: type[Any]) -> str:
     """What to write instead of an unknown key: a near spelling, or the section it belongs in."""
     known = sorted(f.name.rstrip("_") for f in dataclasses.fields(cls))
+    top = typing.get_type_hints(Config)
+    if cls is not Config and key in top and not dataclasses.is_dataclass(top[key]):
+        # TOML puts every key after a [section] header into that section.
+        return f"'{key}' is a top-level key: move it above the first [section]"
     close = difflib.get_close_matches(key, known, n=1)
     if close:
         return f"did you mean '{close[0]}'? Known here: {', '.join(known)}"
-    for section, kind in typing.get_type_hints(Config).items():
+    for section, kind in top.items():
         if not dataclasses.is_dataclass(kind) or kind is cls:
             continue
         if key in {f.name.rstrip("_") for f in dataclasses.fields(kind)}:

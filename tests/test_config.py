@@ -37,6 +37,7 @@ def test_unknown_key_names_key_file_and_line(tmp_path: Path) -> None:
         ('[footer]\nadress = "1 Quay St"', "unknown key 'footer.adress'; did you mean 'address'?"),
         ('unsubscribe_url = "https://news.example/u"', "it belongs under [footer]"),
         ('[brand]\naccent = "#0a5c36"', "unknown key 'brand.accent'; it belongs under [theme]"),
+        ('[footer]\ntext = "Hi"\nintro = "This week"', "'intro' is a top-level key: move it above"),
     ],
 )
 def test_unknown_key_says_what_was_meant(tmp_path: Path, text: str, says: str) -> None:
