@@ -57,7 +57,8 @@ def cli() -> None:
     type=click.Choice(["html", "text", "eml", "json"]),
     help="html, text, eml (a MIME message with both parts) or json (the --esp provider's "
     "API request body; for mailgun a JSON object of its form fields) "
-    "[default: [email] format, else html].",
+    "[default: from the -o file's extension (.html .txt .eml .json), else [email] format, "
+    "else html].",
 )
 @message_options
 @click.option("--check", "run_check", is_flag=True, help="Run `digest check` on the email too.")
@@ -76,7 +77,7 @@ def build(
     SEEDS are files, folders, seeds.txt lists, article URLs and feed URLs or files.
     """
     from digest.build import build as run_build
-    from digest.deliver import export
+    from digest.deliver import export, output_format
     from digest.output import write_output
 
     counter = warnings()
@@ -87,7 +88,7 @@ def build(
         from digest.check import check_html
 
         _report(output, check_html(result.email.html))
-    data = export(result.email, result.digest, config, fmt)
+    data = export(result.email, result.digest, config, output_format(fmt, output, config))
     counter.check_strict(strict)
     write_output(data, output)
     where = "stdout" if output == "-" else output
