@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest.build import summarize_file
-from digest.console import Progress, collected_warnings
+from digest.console import Progress, collected_warnings, count
 from digest.errors import InputError, StrictError
 from digest.seeds import scan
 
@@ -114,7 +114,7 @@ def run(args: Sequence[Path], jobs: int = 1, strict: bool = False) -> Totals:
     progress.done()
     _write("", flush=True)
     if not written and skipped:
-        raise InputError(f"none of the {len(paths)} seed(s) could be summarized; see above")
+        raise InputError(f"none of the {count(len(paths), 'seed')} could be summarized; see above")
     return Totals(written, skipped + len(not_seeds), _workers(jobs, len(paths)))
 
 
@@ -140,7 +140,7 @@ def _warn(message: str, strict: bool, written: int) -> None:
     log.warning("%s", message)
     if strict:
         raise StrictError(
-            f"--strict: stopped at the warning above, after {written} line(s); "
+            f"--strict: stopped at the warning above, after {count(written, 'line')}; "
             "fix the seed or run without --strict"
         )
 

@@ -19,6 +19,7 @@ from digest.cli_options import (
     source_options,
     warnings,
 )
+from digest.console import count
 from digest.errors import ConfigError, Interrupted, StrictError
 
 if TYPE_CHECKING:
@@ -229,8 +230,8 @@ def _summarize_batch(seeds: tuple[Path, ...], fmt: str | None, jobs: int, strict
     seconds = time.perf_counter() - start
     skipped = f", {totals.skipped} skipped" if totals.skipped else ""
     click.echo(
-        f"digest: {totals.written} seed(s) summarized{skipped} in {seconds:.1f} s "
-        f"({totals.jobs} job(s))",
+        f"digest: {count(totals.written, 'seed')} summarized{skipped} in {seconds:.1f} s "
+        f"({count(totals.jobs, 'job')})",
         err=True,
     )
 
@@ -266,7 +267,7 @@ def fetch(
     written = save_seeds(loaded.seeds, output, force)
     for path in written:
         click.echo(str(path))
-    click.echo(f"digest: {len(written)} seed file(s) -> {output}", err=True)
+    click.echo(f"digest: {count(len(written), 'seed file')} -> {output}", err=True)
 
 
 @cli.command()
@@ -327,12 +328,13 @@ def check(file: Path, strict: bool) -> None:
     size, problems = check_file(file)
     name = "stdin" if str(file) == "-" else str(file)
     fatal = _report(name, problems)
-    found = f"{len(problems)} problem(s)" if problems else "no problems"
+    found = count(len(problems), "problem") if problems else "no problems"
     click.echo(f"digest: {name}: {size / 1024:.1f} KB, {found}", err=True)
     if fatal:
-        raise DigestError(f"{name}: {fatal} problem(s) would break the email; fix them first")
+        broken = count(fatal, "problem")
+        raise DigestError(f"{name}: {broken} would break the email; fix them first")
     if strict and problems:
-        raise StrictError(f"{name}: {len(problems)} problem(s) and --strict was given")
+        raise StrictError(f"{name}: {count(len(problems), 'problem')} and --strict was given")
 
 
 @cli.command()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from digest.console import watched
+from digest.console import count, watched
 from digest.errors import ConfigError, StrictError, one_line
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class WarningCounter(logging.Handler):
     def check_strict(self, strict: bool) -> None:
         if strict and self.count:
             raise StrictError(
-                f"--strict: {self.count} warning(s) above; nothing written, "
+                f"--strict: {count(self.count, 'warning')} above; nothing written, "
                 "fix them or build without --strict"
             )
 

@@ -258,7 +258,7 @@ CASES = [
             "--strict",
         ],
         7,
-        ("b.txt: the seed is empty", "--strict: 1 warning(s) above; nothing written"),
+        ("b.txt: the seed is empty", "--strict: 1 warning above; nothing written"),
     ),
 ]
 
