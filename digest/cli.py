@@ -185,11 +185,14 @@ def summarize(
         _explain(seeds[0], fmt)
         return
     story = summarize_file(seeds[0])
-    if story.url is None:
-        logging.getLogger("digest").warning(
-            "%s: no URL (add `url:` front matter); the story will not link", seeds[0]
-        )
     counter.check_strict(strict)
+    if story.url is None:
+        # A note, as in build's summary line, not a warning: --strict passes here as there.
+        click.echo(
+            f"digest: {seeds[0]}: no URL (add `url:` front matter); in an email the story "
+            "will not link",
+            err=True,
+        )
     if fmt == "json":
         click.echo(json.dumps(story.as_json(), ensure_ascii=False, indent=2))
     else:

@@ -45,7 +45,7 @@ class WarningCounter(logging.Handler):
         if strict and self.count:
             raise StrictError(
                 f"--strict: {count(self.count, 'warning')} above; nothing written, "
-                "fix them or build without --strict"
+                "fix them or run without --strict"
             )
 
 
