@@ -16,6 +16,7 @@ from digest.cli_options import (
     IssueOptions,
     issue_options,
     message_options,
+    seed_args,
     source_options,
     warnings,
 )
@@ -83,7 +84,7 @@ def build(
 
     counter = warnings()
     config = issue.config(**flags)
-    paths: list[str | Path] = [*seeds] or [Path("seeds")]
+    paths = seed_args(seeds)
     result = run_build(paths, config, issue.date, issue.template_dir(), sources)
     if run_check:
         from digest.check import check_html
@@ -134,7 +135,7 @@ def send(
     config = issue.config(
         smtp={"host": host, "port": port, "security": security, "user": user}, **flags
     )
-    paths: list[str | Path] = [*seeds] or [Path("seeds")]
+    paths = seed_args(seeds)
     result = run_build(paths, config, issue.date, issue.template_dir(), sources)
     message, sender, recipients = outgoing(result.email, result.digest, config)
     counter.check_strict(strict)

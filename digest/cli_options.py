@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from digest.console import count, watched
-from digest.errors import ConfigError, StrictError, one_line
+from digest.errors import ConfigError, InputError, StrictError, one_line
 
 if TYPE_CHECKING:
     from digest.config import Config
@@ -57,6 +57,18 @@ def warnings() -> WarningCounter:
     root.setLevel(logging.WARNING)
     root.propagate = False
     return handler
+
+
+def seed_args(seeds: tuple[str, ...]) -> list[str | Path]:
+    """The SEEDS arguments, or ./seeds when none are given (and say so when it is missing)."""
+    if seeds:
+        return [*seeds]
+    if not Path("seeds").exists():
+        raise InputError(
+            "no SEEDS given and no seeds folder here; name seed files, a folder or URLs "
+            "(e.g. `digest build articles/`), or run in the folder that holds seeds/"
+        )
+    return [Path("seeds")]
 
 
 def parse_date(value: str | None, option: str = "--date") -> dt.date:

@@ -53,6 +53,17 @@ def test_build_defaults_to_the_seeds_folder(
     assert (tmp_path / "out.html").read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
+@pytest.mark.parametrize("command", [["build"], ["send", "--dry-run", "--to", "me@news.example"]])
+def test_no_seeds_and_no_seeds_folder_says_what_to_give(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, command)
+    assert result.exit_code == 3
+    assert result.stderr.startswith("digest: error: no SEEDS given and no seeds folder here")
+    assert result.stderr.count("\n") == 1
+
+
 def test_title_option_changes_the_masthead(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["build", str(TEST_SEEDS), "--title", "Weekend Reads"])
     assert result.exit_code == 0, result.output
