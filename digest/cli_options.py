@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -71,13 +72,18 @@ def seed_args(seeds: tuple[str, ...]) -> list[str | Path]:
     return [Path("seeds")]
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_date(value: str | None, option: str = "--date") -> dt.date:
     if value is None:
         return dt.date.today()
+    if not _ISO_DAY.fullmatch(value):
+        raise ConfigError(f"{option} {value!r}: use the form YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise ConfigError(f"{option} {value!r}: use the form YYYY-MM-DD") from exc
+    except ValueError as exc:  # the right form, but no such day: 2026-02-30
+        raise ConfigError(f"{option} {value!r}: no such day ({exc}); check the date") from exc
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,13 @@ def test_bad_date_is_one_clear_line(runner: CliRunner) -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_day_that_does_not_exist_is_named_as_such(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["build", str(TEST_SEEDS), "--date", "2026-02-30"])
+    assert result.exit_code == 4
+    assert "--date '2026-02-30': no such day (day is out of range for month)" in result.stderr
+    assert "YYYY-MM-DD" not in result.stderr
+
+
 def test_missing_seed_path_is_one_clear_line(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["build", str(tmp_path / "nope")])
     assert result.exit_code == 3
