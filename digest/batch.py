@@ -14,13 +14,13 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Generator, Sequence
-from contextlib import closing, suppress
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import ExitStack, closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from digest.build import summarize_file
-from digest.console import Progress, collected_warnings
+from digest.console import Progress, collected_warnings, count
 from digest.errors import InputError, StrictError
 from digest.seeds import scan
 
@@ -85,7 +85,10 @@ def summarize_many(paths: Sequence[Path], jobs: int = 1) -> Generator[Summary, N
     chunk = max(1, min(MAX_CHUNK, len(names) // (jobs * 4)))
     # spawn, not fork: a fresh worker inherits no threads, locks or log handlers.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=_ignore_ctrl_c) as pool:
+    with ExitStack() as stack:
+        with _ctrl_c_held():
+            # A Ctrl-C while a worker is still importing would print its traceback.
+            pool = stack.enter_context(context.Pool(jobs, initializer=_ignore_ctrl_c))
         yield from pool.imap(summarize_one, names, chunksize=chunk)
 
 
@@ -111,7 +114,7 @@ def run(args: Sequence[Path], jobs: int = 1, strict: bool = False) -> Totals:
     progress.done()
     _write("", flush=True)
     if not written and skipped:
-        raise InputError(f"none of the {len(paths)} seed(s) could be summarized; see above")
+        raise InputError(f"none of the {count(len(paths), 'seed')} could be summarized; see above")
     return Totals(written, skipped + len(not_seeds), _workers(jobs, len(paths)))
 
 
@@ -137,9 +140,30 @@ def _warn(message: str, strict: bool, written: int) -> None:
     log.warning("%s", message)
     if strict:
         raise StrictError(
-            f"--strict: stopped at the warning above, after {written} line(s); "
+            f"--strict: stopped at the warning above, after {count(written, 'line')}; "
             "fix the seed or run without --strict"
         )
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Start processes with Ctrl-C blocked (they inherit it); one pressed meanwhile waits.
+
+    multiprocessing's resource tracker unblocks SIGINT after starting itself, so it is
+    started before the signal is blocked.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+    sigint = {signal.SIGINT}
+    signal.pthread_sigmask(signal.SIG_BLOCK, sigint)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, sigint)
 
 
 def _ignore_ctrl_c() -> None:

@@ -134,6 +134,11 @@ def build(
     stories, skipped = summarize_paths(paths, sources, summarize_one)
     if not stories:
         where = ", ".join(str(p) for p in paths)
+        if skipped:  # each one was a warning saying what to fix: point there
+            raise InputError(
+                f"{where}: no usable seeds ({_count(len(skipped), 'seed', 'seeds')} skipped); "
+                "fix what the warnings above say"
+            )
         raise InputError(
             f"{where}: no usable seeds; add .txt, .html or .md articles, page or feed URLs"
         )

@@ -16,9 +16,11 @@ from digest.cli_options import (
     IssueOptions,
     issue_options,
     message_options,
+    seed_args,
     source_options,
     warnings,
 )
+from digest.console import count
 from digest.errors import ConfigError, Interrupted, StrictError
 
 if TYPE_CHECKING:
@@ -57,7 +59,8 @@ def cli() -> None:
     type=click.Choice(["html", "text", "eml", "json"]),
     help="html, text, eml (a MIME message with both parts) or json (the --esp provider's "
     "API request body; for mailgun a JSON object of its form fields) "
-    "[default: [email] format, else html].",
+    "[default: from the -o file's extension (.html .txt .eml .json), else [email] format, "
+    "else html].",
 )
 @message_options
 @click.option("--check", "run_check", is_flag=True, help="Run `digest check` on the email too.")
@@ -71,20 +74,23 @@ def build(
     flags: dict[str, dict[str, Any]],
     run_check: bool,
 ) -> None:
-    """Build the email from SEEDS: files, folders, lists, page or feed URLs (default ./seeds)."""
+    """Build the email from SEEDS (default ./seeds).
+
+    SEEDS are files, folders, seeds.txt lists, article URLs and feed URLs or files.
+    """
     from digest.build import build as run_build
-    from digest.deliver import export
+    from digest.deliver import export, output_format
     from digest.output import write_output
 
     counter = warnings()
     config = issue.config(**flags)
-    paths: list[str | Path] = [*seeds] or [Path("seeds")]
+    paths = seed_args(seeds)
     result = run_build(paths, config, issue.date, issue.template_dir(), sources)
     if run_check:
         from digest.check import check_html
 
         _report(output, check_html(result.email.html))
-    data = export(result.email, result.digest, config, fmt)
+    data = export(result.email, result.digest, config, output_format(fmt, output, config))
     counter.check_strict(strict)
     write_output(data, output)
     where = "stdout" if output == "-" else output
@@ -115,7 +121,7 @@ def send(
     strict: bool,
     sources: SourceOptions,
 ) -> None:
-    """Send the email built from SEEDS to --to over SMTP: a test send to yourself.
+    """Send a test of the email built from SEEDS to --to over SMTP.
 
     Without STARTTLS/SSL flags, STARTTLS is used when the server offers it.
     """
@@ -129,7 +135,7 @@ def send(
     config = issue.config(
         smtp={"host": host, "port": port, "security": security, "user": user}, **flags
     )
-    paths: list[str | Path] = [*seeds] or [Path("seeds")]
+    paths = seed_args(seeds)
     result = run_build(paths, config, issue.date, issue.template_dir(), sources)
     message, sender, recipients = outgoing(result.email, result.digest, config)
     counter.check_strict(strict)
@@ -180,11 +186,14 @@ def summarize(
         _explain(seeds[0], fmt)
         return
     story = summarize_file(seeds[0])
-    if story.url is None:
-        logging.getLogger("digest").warning(
-            "%s: no URL (add `url:` front matter); the story will not link", seeds[0]
-        )
     counter.check_strict(strict)
+    if story.url is None:
+        # A note, as in build's summary line, not a warning: --strict passes here as there.
+        click.echo(
+            f"digest: {seeds[0]}: no URL (add `url:` front matter); in an email the story "
+            "will not link",
+            err=True,
+        )
     if fmt == "json":
         click.echo(json.dumps(story.as_json(), ensure_ascii=False, indent=2))
     else:
@@ -225,8 +234,8 @@ def _summarize_batch(seeds: tuple[Path, ...], fmt: str | None, jobs: int, strict
     seconds = time.perf_counter() - start
     skipped = f", {totals.skipped} skipped" if totals.skipped else ""
     click.echo(
-        f"digest: {totals.written} seed(s) summarized{skipped} in {seconds:.1f} s "
-        f"({totals.jobs} job(s))",
+        f"digest: {count(totals.written, 'seed')} summarized{skipped} in {seconds:.1f} s "
+        f"({count(totals.jobs, 'job')})",
         err=True,
     )
 
@@ -248,7 +257,11 @@ def _summarize_batch(seeds: tuple[Path, ...], fmt: str | None, jobs: int, strict
 def fetch(
     urls: tuple[str, ...], output: Path, force: bool, strict: bool, sources: SourceOptions
 ) -> None:
-    """Save pages (URLs, feeds, seeds.txt lists) as seed files to edit before building."""
+    """Save pages and feed items as seed files to edit.
+
+    URLS are article URLs, feeds and seeds.txt lists; edit the files, then run
+    `digest build` on the folder.
+    """
     from digest.snapshot import save_seeds
     from digest.sources import load_seeds
 
@@ -258,7 +271,7 @@ def fetch(
     written = save_seeds(loaded.seeds, output, force)
     for path in written:
         click.echo(str(path))
-    click.echo(f"digest: {len(written)} seed file(s) -> {output}", err=True)
+    click.echo(f"digest: {count(len(written), 'seed file')} -> {output}", err=True)
 
 
 @cli.command()
@@ -319,12 +332,13 @@ def check(file: Path, strict: bool) -> None:
     size, problems = check_file(file)
     name = "stdin" if str(file) == "-" else str(file)
     fatal = _report(name, problems)
-    found = f"{len(problems)} problem(s)" if problems else "no problems"
+    found = count(len(problems), "problem") if problems else "no problems"
     click.echo(f"digest: {name}: {size / 1024:.1f} KB, {found}", err=True)
     if fatal:
-        raise DigestError(f"{name}: {fatal} problem(s) would break the email; fix them first")
+        broken = count(fatal, "problem")
+        raise DigestError(f"{name}: {broken} would break the email; fix them first")
     if strict and problems:
-        raise StrictError(f"{name}: {len(problems)} problem(s) and --strict was given")
+        raise StrictError(f"{name}: {count(len(problems), 'problem')} and --strict was given")
 
 
 @cli.command()

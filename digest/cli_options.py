@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from digest.console import watched
-from digest.errors import ConfigError, StrictError, one_line
+from digest.console import count, watched
+from digest.errors import ConfigError, InputError, StrictError, one_line
 
 if TYPE_CHECKING:
     from digest.config import Config
@@ -44,8 +45,8 @@ class WarningCounter(logging.Handler):
     def check_strict(self, strict: bool) -> None:
         if strict and self.count:
             raise StrictError(
-                f"--strict: {self.count} warning(s) above; nothing written, "
-                "fix them or build without --strict"
+                f"--strict: {count(self.count, 'warning')} above; nothing written, "
+                "fix them or run without --strict"
             )
 
 
@@ -59,13 +60,30 @@ def warnings() -> WarningCounter:
     return handler
 
 
+def seed_args(seeds: tuple[str, ...]) -> list[str | Path]:
+    """The SEEDS arguments, or ./seeds when none are given (and say so when it is missing)."""
+    if seeds:
+        return [*seeds]
+    if not Path("seeds").exists():
+        raise InputError(
+            "no SEEDS given and no seeds folder here; name seed files, a folder or URLs "
+            "(e.g. `digest build articles/`), or run in the folder that holds seeds/"
+        )
+    return [Path("seeds")]
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_date(value: str | None, option: str = "--date") -> dt.date:
     if value is None:
         return dt.date.today()
+    if not _ISO_DAY.fullmatch(value):
+        raise ConfigError(f"{option} {value!r}: use the form YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise ConfigError(f"{option} {value!r}: use the form YYYY-MM-DD") from exc
+    except ValueError as exc:  # the right form, but no such day: 2026-02-30
+        raise ConfigError(f"{option} {value!r}: no such day ({exc}); check the date") from exc
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ field, or a value of the wrong type, is an error naming the key, file and line.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import keyword
 import re
 import tomllib
@@ -159,6 +160,24 @@ class _Where:
         return f"{self.source}:{line}" if line else self.source
 
 
+def _hint(key: str, cls: type[Any]) -> str:
+    """What to write instead of an unknown key: a near spelling, or the section it belongs in."""
+    known = sorted(f.name.rstrip("_") for f in dataclasses.fields(cls))
+    top = typing.get_type_hints(Config)
+    if cls is not Config and key in top and not dataclasses.is_dataclass(top[key]):
+        # TOML puts every key after a [section] header into that section.
+        return f"'{key}' is a top-level key: move it above the first [section]"
+    close = difflib.get_close_matches(key, known, n=1)
+    if close:
+        return f"did you mean '{close[0]}'? Known here: {', '.join(known)}"
+    for section, kind in top.items():
+        if not dataclasses.is_dataclass(kind) or kind is cls:
+            continue
+        if key in {f.name.rstrip("_") for f in dataclasses.fields(kind)}:
+            return f"it belongs under [{section}]"
+    return f"known here: {', '.join(known)}"
+
+
 def build_section(cls: type[Any], data: dict[str, Any], where: _Where, prefix: str = "") -> Any:
     """Make dataclass `cls` from a TOML table, checking every key and type."""
     hints = typing.get_type_hints(cls)
@@ -170,8 +189,8 @@ def build_section(cls: type[Any], data: dict[str, Any], where: _Where, prefix: s
         # A key that is a Python keyword (`from`) is the field with a trailing underscore.
         key = f"{toml_key}_" if keyword.iskeyword(toml_key) else toml_key
         if key not in names:
-            known = ", ".join(sorted(n.rstrip("_") for n in names))
-            raise ConfigError(f"{where.key(dotted)}: unknown key '{dotted}'; known here: {known}")
+            hint = _hint(toml_key, cls)
+            raise ConfigError(f"{where.key(dotted)}: unknown key '{dotted}'; {hint}")
         expected = hints[key]
         if dataclasses.is_dataclass(expected):
             if not isinstance(value, dict):

@@ -11,6 +11,11 @@ from contextlib import contextmanager
 import click
 
 
+def count(n: int, one: str, many: str | None = None) -> str:
+    """'1 problem', '2 problems': messages read as sentences, never 'problem(s)'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def watched() -> bool:
     """A person is watching stderr: a terminal, and not a CI runner's (its logs want no \\r)."""
     return sys.stderr.isatty() and not os.environ.get("CI")

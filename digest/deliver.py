@@ -8,6 +8,7 @@ sending is digest.smtp's job.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from digest.config import Config
 from digest.eml import Envelope, mailboxes, to_eml
@@ -42,6 +43,17 @@ def envelope(config: Config, digest: Digest) -> Envelope:
         unsubscribe_mailto=settings.unsubscribe_mailto,
         list_ids=settings.list_ids,
     )
+
+
+# A file name says what it holds: `-o issue.eml` must not get HTML in it.
+_BY_SUFFIX = {".html": "html", ".htm": "html", ".txt": "text", ".eml": "eml", ".json": "json"}
+
+
+def output_format(fmt: str | None, output: str, config: Config) -> str:
+    """--format, else the -o file's extension (.html .txt .eml .json), else [email] format."""
+    if fmt:
+        return fmt
+    return _BY_SUFFIX.get(Path(output).suffix.lower(), config.email.format)
 
 
 def export(email: Email, digest: Digest, config: Config, fmt: str | None = None) -> bytes:

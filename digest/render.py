@@ -112,14 +112,7 @@ def render_mjml(
         "lead_paragraphs": config.lead_paragraphs,
         "merge": merge or MergeTags(),
     }
-    try:
-        source = env.get_template(ROOT_TEMPLATE).render(context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"{exc.filename or exc.name}: line {exc.lineno}: {exc.message}; fix the template"
-        ) from exc
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"template {ROOT_TEMPLATE}: {exc}; fix the template") from exc
+    source = _render_template(env, ROOT_TEMPLATE, context)
     # mjml-python rejects spaces (without a newline) before a closing tag in <mj-head>;
     # a newline is the same white space to HTML, so use one between any two tags.
     return _BETWEEN_TAGS.sub(">\n<", source)
@@ -138,7 +131,40 @@ def compile_mjml(source: str) -> str:
 def inline_rules(config: Config, templates: Path | None = None) -> str:
     """The CSS that premailer copies into style attributes (a template, so it can be themed)."""
     env = environment(tuple(template_dirs(templates)))
-    return env.get_template(INLINE_CSS).render(config=config)
+    return _render_template(env, INLINE_CSS, {"config": config})
+
+
+def _render_template(env: jinja2.Environment, name: str, context: dict[str, object]) -> str:
+    """Render one template; any Jinja error becomes 'FILE: line N: problem; fix ...'."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name or name}: line {exc.lineno}"
+        raise TemplateError(f"{where}: {_sentence(exc.message)}; fix the template") from exc
+    except jinja2.TemplateError as exc:
+        where = _template_frame(exc) or name
+        raise TemplateError(f"{where}: {_sentence(str(exc))}; fix the template") from exc
+
+
+def _template_frame(exc: BaseException) -> str | None:
+    """'FILE: line N' of the innermost template line that failed (a partial, not its parent).
+
+    Jinja rewrites the traceback of a render error so its frames carry the template
+    file names and line numbers.
+    """
+    where = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where = f"{filename}: line {tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
+
+
+def _sentence(message: str | None) -> str:
+    # Jinja's messages end with a full stop; ours go on after a semicolon.
+    return (message or "template error").strip().rstrip(".")
 
 
 def inline_css(html: str, css: str = "") -> str:

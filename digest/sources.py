@@ -81,7 +81,19 @@ def expand(args: Sequence[str | Path], skipped: list[str] | None = None) -> list
             refs.append(str(arg).strip())
         else:
             refs.extend(_expand_path(Path(arg), set(), skipped))
-    return refs
+    return _once(refs)
+
+
+def _once(refs: list[str | Path]) -> list[str | Path]:
+    """A seed reached twice (a folder and a file in it, a glob and a list) is one story."""
+    seen: set[str | Path] = set()
+    unique: list[str | Path] = []
+    for ref in refs:
+        key = ref if isinstance(ref, str) else ref.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(ref)
+    return unique
 
 
 def _expand_path(path: Path, seen: set[Path], skipped: list[str]) -> list[str | Path]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shlex
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from click.testing import CliRunner, Result
 
 from digest.batch import cpu_count, summarize_many
 from digest.cli import cli
+from digest.console import count
 
 BODY = (
     "Officials in Port Alder approved the harbour plan on Monday after six weeks of "
@@ -46,7 +50,7 @@ def test_a_folder_is_one_json_object_per_line_in_name_order(tmp_path: Path) -> N
     assert [o["headline"] for o in objects] == [f"Story number {n}" for n in range(12)]
     assert [o["source"] for o in objects] == [str(p) for p in paths]
     assert set(objects[0]) == {"headline", "byline", "lead", "quotes", "source"}
-    assert "digest: 12 seed(s) summarized" in result.stderr
+    assert "digest: 12 seeds summarized" in result.stderr
 
 
 def test_each_line_is_the_json_object_plus_its_source(tmp_path: Path) -> None:
@@ -66,7 +70,7 @@ def test_two_jobs_write_exactly_what_one_job_writes(tmp_path: Path) -> None:
     assert len(lines_of(two)) == 39
     warnings = [line for line in two.stderr.splitlines() if "warning" in line]
     assert warnings == [line for line in one.stderr.splitlines() if "warning" in line]
-    assert "(2 job(s))" in two.stderr
+    assert "(2 jobs)" in two.stderr
 
 
 def test_seeds_named_one_by_one_keep_their_order(tmp_path: Path) -> None:
@@ -84,7 +88,7 @@ def test_a_bad_seed_is_one_warning_and_the_rest_are_written(tmp_path: Path) -> N
     assert [o["headline"] for o in lines_of(result)] == ["Story number 0", "Story number 2"]
     warnings = [line for line in result.stderr.splitlines() if line.startswith("digest: warning")]
     assert len(warnings) == 1 and "001.txt: a PNG image" in warnings[0]
-    assert "2 seed(s) summarized, 1 skipped" in result.stderr
+    assert "2 seeds summarized, 1 skipped" in result.stderr
 
 
 def test_strict_stops_at_the_first_bad_seed(tmp_path: Path) -> None:
@@ -103,7 +107,7 @@ def test_only_bad_seeds_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("  \n", encoding="utf-8")
     result = summarize(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
     assert result.exit_code == 3
-    assert "none of the 2 seed(s) could be summarized" in result.stderr
+    assert "none of the 2 seeds could be summarized" in result.stderr
 
 
 def test_text_format_is_refused_for_several_seeds(tmp_path: Path) -> None:
@@ -118,7 +122,7 @@ def test_jobs_zero_uses_every_core(tmp_path: Path) -> None:
     result = summarize(str(tmp_path), "--jobs", "0")
     assert result.exit_code == 0
     assert len(lines_of(result)) == 4
-    assert f"({min(cpu_count(), 4)} job(s))" in result.stderr
+    assert f"({count(min(cpu_count(), 4), 'job')})" in result.stderr
 
 
 def test_results_are_streamed_not_collected(tmp_path: Path) -> None:
@@ -138,3 +142,33 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path, jobs: str) ->
     done = subprocess.run(shell, shell=True, capture_output=True, text=True, timeout=60)
     assert json.loads(done.stdout)["headline"] == "Story number 0"
     assert "Traceback" not in done.stderr and "Error" not in done.stderr
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_ctrl_c_while_workers_start_is_one_line_not_their_tracebacks(tmp_path: Path) -> None:
+    write_seeds(tmp_path, 200)
+    command = [sys.executable, "-m", "digest", "summarize", str(tmp_path), "--jobs", "2"]
+    # A terminal's Ctrl-C reaches the whole process group, workers included.
+    proc = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # the workers are still importing
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert stderr.strip().splitlines()[-1] == "digest: interrupted; nothing written"

@@ -183,7 +183,7 @@ def test_check_reports_each_problem_on_one_line(runner: CliRunner, tmp_path: Pat
     assert result.exit_code == 0  # warnings only, and no --strict
     lines = result.stderr.splitlines()
     assert sum(line.startswith("digest: warning: ") for line in lines) == 4
-    assert "4 problem(s)" in lines[-1]
+    assert "4 problems" in lines[-1]
     strict = runner.invoke(cli, ["check", "--strict", str(path)])
     assert strict.exit_code == 7 and "--strict" in strict.stderr
 

@@ -53,6 +53,17 @@ def test_build_defaults_to_the_seeds_folder(
     assert (tmp_path / "out.html").read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
+@pytest.mark.parametrize("command", [["build"], ["send", "--dry-run", "--to", "me@news.example"]])
+def test_no_seeds_and_no_seeds_folder_says_what_to_give(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, command)
+    assert result.exit_code == 3
+    assert result.stderr.startswith("digest: error: no SEEDS given and no seeds folder here")
+    assert result.stderr.count("\n") == 1
+
+
 def test_title_option_changes_the_masthead(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["build", str(TEST_SEEDS), "--title", "Weekend Reads"])
     assert result.exit_code == 0, result.output
@@ -64,6 +75,13 @@ def test_bad_date_is_one_clear_line(runner: CliRunner) -> None:
     assert result.exit_code == 4
     assert "YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_day_that_does_not_exist_is_named_as_such(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["build", str(TEST_SEEDS), "--date", "2026-02-30"])
+    assert result.exit_code == 4
+    assert "--date '2026-02-30': no such day (day is out of range for month)" in result.stderr
+    assert "YYYY-MM-DD" not in result.stderr
 
 
 def test_missing_seed_path_is_one_clear_line(runner: CliRunner, tmp_path: Path) -> None:
@@ -95,6 +113,12 @@ def test_every_command_is_listed_with_help(runner: CliRunner) -> None:
     for name in cli.commands:
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0 and "Usage:" in result.stdout, name
+
+
+def test_command_list_is_not_cut_off(runner: CliRunner) -> None:
+    listing = runner.invoke(cli, ["--help"], terminal_width=80).stdout.split("Commands:")[1]
+    for line in listing.strip().splitlines():
+        assert not line.rstrip().endswith("..."), line
 
 
 @pytest.mark.parametrize("command", [[], ["build"], ["summarize"], ["fetch"]])

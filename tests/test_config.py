@@ -30,6 +30,24 @@ def test_unknown_key_names_key_file_and_line(tmp_path: Path) -> None:
         load_config(path)
 
 
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ('titel = "Weekend Reads"', "unknown key 'titel'; did you mean 'title'?"),
+        ('[footer]\nadress = "1 Quay St"', "unknown key 'footer.adress'; did you mean 'address'?"),
+        ('unsubscribe_url = "https://news.example/u"', "it belongs under [footer]"),
+        ('[brand]\naccent = "#0a5c36"', "unknown key 'brand.accent'; it belongs under [theme]"),
+        ('[footer]\ntext = "Hi"\nintro = "This week"', "'intro' is a top-level key: move it above"),
+    ],
+)
+def test_unknown_key_says_what_was_meant(tmp_path: Path, text: str, says: str) -> None:
+    path = tmp_path / "digest.toml"
+    path.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert says in str(info.value)
+
+
 def test_wrong_type_names_the_key(tmp_path: Path) -> None:
     path = tmp_path / "digest.toml"
     path.write_text('lead_paragraphs = "two"\n', encoding="utf-8")

@@ -146,6 +146,31 @@ def test_format_from_digest_toml_and_the_flag_wins(tmp_path: Path) -> None:
     assert runner.invoke(_cli(), [*args, "--format", "html"]).stdout.startswith("<!doctype")
 
 
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("issue.txt", b"DON'T MISS A STORY"),
+        ("issue.eml", b"From: "),
+        ("issue.json", b"{"),
+        ("issue.html", b"<!doctype"),
+        ("issue.HTM", b"<!doctype"),
+    ],
+)
+def test_the_output_file_extension_picks_the_format(
+    tmp_path: Path, name: str, starts: bytes
+) -> None:
+    out = tmp_path / name
+    config = tmp_path / "digest.toml"
+    config.write_text('[email]\nformat = "text"\n', encoding="utf-8")
+    args = ["build", str(TEST_SEEDS), "--from", "d@news.example", "--config", str(config)]
+    result = CliRunner().invoke(_cli(), [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(starts)
+    # --format still wins over the extension
+    result = CliRunner().invoke(_cli(), [*args, "--format", "html", "-o", str(out)])
+    assert out.read_bytes().startswith(b"<!doctype")
+
+
 def test_unknown_format_in_digest_toml_is_one_line(tmp_path: Path) -> None:
     config = tmp_path / "digest.toml"
     config.write_text('[email]\nformat = "pdf"\n', encoding="utf-8")

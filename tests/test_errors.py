@@ -126,10 +126,14 @@ CASES = [
         lambda t: [
             "build",
             str(put(t / "s" / "a.txt", "\n").parent),
-            str(put(t / "s" / "b.md", "")),
+            str(put(t / "other" / "b.md", "")),
         ],
         3,
-        ("no usable seeds", "a.txt: the seed is empty", "b.md: the seed is empty"),
+        (
+            "no usable seeds (2 seeds skipped); fix what the warnings above say",
+            "a.txt: the seed is empty",
+            "b.md: the seed is empty",
+        ),
     ),
     Case(
         "a folder without seeds given to summarize",
@@ -178,6 +182,39 @@ CASES = [
         ("footer.mjml.j2: line 2", "fix the template"),
     ),
     Case(
+        "unknown attribute in a user partial: the partial and its line, not the root",
+        lambda t: [
+            "build",
+            str(good(t / "s")),
+            "--templates",
+            str(templates_with(t, "a\n{{ config.footer.nope }}\n")),
+        ],
+        5,
+        ("footer.mjml.j2: line 2: ", "has no attribute 'nope'; fix the template"),
+    ),
+    Case(
+        "unknown attribute in a user inline.css.j2",
+        lambda t: [
+            "build",
+            str(good(t / "s")),
+            "--templates",
+            str(put(t / "css" / "inline.css.j2", "p {}\n{{ config.theme.nope }}\n").parent),
+        ],
+        5,
+        ("inline.css.j2: line 2: ", "has no attribute 'nope'; fix the template"),
+    ),
+    Case(
+        "Jinja2 syntax error in a user inline.css.j2",
+        lambda t: [
+            "build",
+            str(good(t / "s")),
+            "--templates",
+            str(put(t / "css" / "inline.css.j2", "p {}\n{% if %}\n").parent),
+        ],
+        5,
+        ("inline.css.j2: line 2: ", "fix the template"),
+    ),
+    Case(
         "user template producing MJML that does not compile",
         lambda t: [
             "build",
@@ -221,7 +258,7 @@ CASES = [
             "--strict",
         ],
         7,
-        ("b.txt: the seed is empty", "--strict: 1 warning(s) above; nothing written"),
+        ("b.txt: the seed is empty", "--strict: 1 warning above; nothing written"),
     ),
 ]
 

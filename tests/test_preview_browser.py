@@ -83,6 +83,18 @@ def test_dark_mode_applies_the_emails_own_dark_rules(page) -> None:
     assert luminance(dark["background"]) < 0.2
 
 
+def test_plain_text_follows_the_width_and_scheme_buttons(page) -> None:
+    page.get_by_role("button", name="Plain text").click()
+    text = page.locator("#text")
+    assert text.bounding_box()["width"] == 650
+    assert luminance(text.evaluate("e => getComputedStyle(e).backgroundColor")) > 0.5
+    page.get_by_role("button", name="Phone 375 px").click()
+    page.get_by_role("button", name="Dark").click()
+    assert text.bounding_box()["width"] == 375
+    style = text.evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]")
+    assert luminance(style[0]) < 0.2 and luminance(style[1]) > 0.5
+
+
 @pytest.mark.parametrize("os_scheme", ["light", "dark"])
 def test_the_scheme_variant_wins_over_the_systems_scheme(browser, os_scheme: str) -> None:
     html = (

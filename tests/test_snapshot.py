@@ -26,7 +26,7 @@ def test_a_feed_is_saved_as_seed_files_with_front_matter(web: LocalWeb, tmp_path
         "02-library-opens-on-sundays-this-winter.html",
     ]
     assert result.stdout.splitlines() == [str(out / n) for n in names]
-    assert "2 seed file(s)" in result.stderr
+    assert "2 seed files" in result.stderr
     seed = read_seed(out / names[0])
     assert seed.kind == "html" and STORIES[0].paragraph in seed.text
     assert seed.meta.url == web.url(STORIES[0].path)

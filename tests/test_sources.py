@@ -156,6 +156,14 @@ def test_an_article_in_a_txt_file_is_not_taken_for_a_list() -> None:
     assert seed.kind == "text" and "Harbour Flood Barrier" in seed.text
 
 
+def test_a_seed_given_twice_is_one_story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(TEST_SEEDS.parent)
+    twice = ["seeds", "seeds/", "./seeds/harbour.txt", str(TEST_SEEDS / "harbour.txt")]
+    code, html, stderr = build(twice, tmp_path)
+    assert code == 0 and "digest: 1 story" in stderr
+    assert html.count("<h2") == 1
+
+
 def build(args: list[str], tmp_path: Path) -> tuple[int, str, str]:
     out = tmp_path / "email.html"
     cache = ["--cache", str(tmp_path / "cache")]
@@ -189,6 +197,17 @@ def test_build_warns_for_a_dead_link_and_strict_fails(web: LocalWeb, tmp_path: P
     assert "1 seed skipped" in stderr
     code, _, stderr = build([good, dead, "--strict"], tmp_path / "strict")
     assert code == 7 and "--strict" in stderr
+
+
+def test_a_single_dead_link_says_to_fix_the_link_not_to_add_articles(
+    web: LocalWeb, tmp_path: Path
+) -> None:
+    dead = web.url("/gone.html")
+    code, _, stderr = build([dead], tmp_path)
+    assert code == 3
+    assert f"{dead}: HTTP 404 Not Found; check the link (skipped)" in stderr
+    assert "no usable seeds (1 seed skipped); fix what the warnings above say" in stderr
+    assert "add .txt" not in stderr
 
 
 def test_build_with_since_and_a_bad_date(web: LocalWeb, tmp_path: Path) -> None:

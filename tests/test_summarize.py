@@ -94,6 +94,8 @@ def test_missing_url_is_reported_naming_the_seed(tmp_path: Path) -> None:
     assert summarize(read_seed(seed)).url is None
     summarized = CliRunner().invoke(cli, ["summarize", str(seed), "--format", "json"])
     assert "nourl.txt: no URL (add `url:` front matter)" in summarized.stderr
+    strict = CliRunner().invoke(cli, ["summarize", str(seed), "--strict"])
+    assert strict.exit_code == 0 and strict.stdout.startswith("A title")  # as build --strict
     built = CliRunner().invoke(cli, ["build", str(seed), "-o", str(tmp_path / "out.html")])
     assert "1 without a link (add `url:` front matter to nourl.txt)" in built.stderr
     assert built.stderr.count("\n") == 1  # gathered into the one summary line

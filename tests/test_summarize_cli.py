@@ -21,10 +21,10 @@ def test_json_has_exactly_the_documented_keys() -> None:
     assert all(list(q) == ["text", "speaker"] for q in data["quotes"])
 
 
-def test_missing_url_warning_is_one_line_on_stderr() -> None:
+def test_missing_url_note_is_one_line_on_stderr() -> None:
     result = CliRunner().invoke(cli, ["summarize", str(SAMPLE), "--format", "json"])
-    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
-    assert len(warnings) == 1 and SAMPLE.name in warnings[0]
+    notes = [line for line in result.stderr.splitlines() if "no URL" in line]
+    assert len(notes) == 1 and SAMPLE.name in notes[0]
 
 
 def test_explain_labels_every_block() -> None:
