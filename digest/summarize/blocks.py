@@ -16,9 +16,29 @@ _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")  # noqa: RUF001
 _END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")  # noqa: RUF001
-# Uppercase letters beyond ASCII, so names like "Élodie" or "ŁUKASZ" count as capitalised.
-UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
-UPPER += "".join(chr(c) for c in range(0x370, 0x530) if chr(c).isupper())
+
+
+def _char_class(codes: list[int]) -> str:
+    """The body of a [...] class for these code points, runs written as ranges (A-Z)."""
+    parts: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == prev + 1:
+            prev = code
+            continue
+        parts.append(chr(start) if start == prev else f"{chr(start)}-{chr(prev)}")
+        start = prev = code
+    return "".join(parts)
+
+
+# Uppercase letters beyond ASCII, so names like "Élodie" or "ŁUKASZ" count as capitalised:
+# Latin-1, Latin Extended-A, Greek and Cyrillic capitals, and the Romanian Ș and Ț.
+# Written as ranges where the letters run on: dozens of patterns embed this class, and a
+# short class is what keeps compiling them (at import, in every process) cheap.
+UPPER = _char_class(
+    [c for c in (*range(0x41, 0x5B), *range(0xC0, 0x180), *range(0x370, 0x530)) if chr(c).isupper()]
+    + [0x218, 0x21A]
+)
 
 
 def norm(text: str) -> str:
