@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -18,6 +20,15 @@ ISSUE_DATE = dt.date(2026, 11, 30)
 # CI's fuzz run: `pytest --hypothesis-profile=fuzz tests/test_fuzz.py` (tests that
 # set their own max_examples keep it; the focused fuzz test takes this one).
 settings.register_profile("fuzz", max_examples=2000, deadline=None, print_blob=True)
+
+
+def load_example(name: str) -> ModuleType:
+    """Import examples/NAME.py (examples/ is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "examples" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

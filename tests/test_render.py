@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import logging
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import ISSUE_DATE, ROOT, SAMPLE_SEEDS
+from conftest import ISSUE_DATE, SAMPLE_SEEDS, load_example
 from digest.build import assemble, build, summarize_paths
 from digest.check import check_html
 from digest.config import Brand, Config, Footer, Theme
@@ -64,14 +63,6 @@ MERGE_TAGS = [
     ("{{amazonSESUnsubscribeUrl}}", "{{name}}"),
     ("{{{ pm:unsubscribe }}}", "{{ first_name }}"),
 ]
-
-
-def _synthetic():
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "examples" / "synthetic.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _conditionals(html: str) -> list[str]:
@@ -233,7 +224,7 @@ def test_no_web_font_by_default() -> None:
 
 
 def test_twenty_story_digest_from_seeds_stays_under_90_kb(tmp_path: Path) -> None:
-    paths = _synthetic().write_seeds(tmp_path / "seeds", 20)
+    paths = load_example("synthetic").write_seeds(tmp_path / "seeds", 20)
     result = build(paths, SENDING, ISSUE_DATE)
     assert len(result.digest.stories) == 20
     assert len(result.email.html.encode("utf-8")) < 90 * 1024
