@@ -16,8 +16,6 @@ from digest.errors import ConfigError
 from digest.esp import payload, preset
 from digest.model import Digest, Email, MergeTags
 
-FORMATS = ("html", "text", "eml", "json")
-
 
 def merge_tags(config: Config) -> MergeTags | None:
     """The configured ESP's merge tags, or None without a provider."""

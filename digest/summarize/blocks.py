@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-_BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")  # noqa: RUF001
 _END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")  # noqa: RUF001

@@ -81,11 +81,3 @@ def _cap_word(word: str) -> str:
     if word.lower() in PARTICLES:
         return word.lower()
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
-
-
-def strip_titles(name: str) -> str:
-    """Drop leading honorifics and job titles: "Mr Vale" -> "Vale"."""
-    tokens = name.split()
-    while len(tokens) > 1 and tokens[0].strip(".").lower() in TITLES:
-        tokens = tokens[1:]
-    return " ".join(tokens)
