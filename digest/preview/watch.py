@@ -109,7 +109,8 @@ class Watcher(threading.Thread):
             raise_interrupt=False,
         ):
             names = sorted({name for _, name in changes})
-            if not watching:
+            first_tick = not watching
+            if first_tick:
                 # The first tick comes once the folders are watched: catch up on any
                 # edit made before that, then tell start() the preview is live.
                 watching = True
@@ -118,7 +119,9 @@ class Watcher(threading.Thread):
             elif names:
                 self._rebuild(names, any(targets.is_template(Path(n)) for n in names))
             # A new seed folder or template subfolder: start again with the new list.
-            if changes and Targets(self.state.settings) != targets:
+            # Also on the first tick: a folder may have come back while this session
+            # was being set up, and then no change event will ever say so.
+            if (changes or first_tick) and Targets(self.state.settings) != targets:
                 return
 
     def _rebuild(self, changed: list[str], templates_changed: bool) -> None:
