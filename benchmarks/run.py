@@ -27,12 +27,12 @@ import machine
 import seedgen
 from cold import Run, median_run
 
+from digest.atomic import write_atomic
 from digest.build import assemble, summarize_seed
 from digest.config import Config
-from digest.minify import minify_html
-from digest.output import write_atomic
-from digest.render import compile_mjml, inline_css, inline_rules, render_mjml, render_text
-from digest.seeds import read_seed
+from digest.render.compose import compile_mjml, inline_css, inline_rules, render_mjml, render_text
+from digest.render.minify import minify_html
+from digest.sources.seeds import read_seed
 
 HERE = Path(__file__).resolve().parent
 DATE = dt.date(2026, 11, 30)

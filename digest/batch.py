@@ -22,7 +22,7 @@ from pathlib import Path
 from digest.build import summarize_file
 from digest.console import Progress, collected_warnings, count
 from digest.errors import InputError, StrictError
-from digest.seeds import scan
+from digest.sources.seeds import scan
 
 log = logging.getLogger(__name__)
 

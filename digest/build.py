@@ -13,11 +13,11 @@ from digest.config import Config
 from digest.console import Progress
 from digest.errors import DigestError, InputError
 from digest.model import Digest, Email, Seed, Story
-from digest.sanitize import sanitize
-from digest.seeds import read_seed
-from digest.sources import SourceOptions, load_seeds
+from digest.render.sanitize import sanitize
+from digest.render.utm import tag_links
+from digest.sources.load import SourceOptions, load_seeds
+from digest.sources.seeds import read_seed
 from digest.summarize import summarize
-from digest.utm import tag_links
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +128,8 @@ def build(
 ) -> BuildResult:
     """`paths` are seed arguments: files, folders, seeds.txt lists, article or feed URLs."""
     # Imported here: `digest summarize` imports this module and never renders (Jinja2, email).
-    from digest.deliver import merge_tags
-    from digest.render import render
+    from digest.deliver.formats import merge_tags
+    from digest.render.compose import render
 
     stories, skipped = summarize_paths(paths, sources, summarize_one)
     if not stories:

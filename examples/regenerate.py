@@ -15,9 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from digest.atomic import write_atomic
 from digest.build import build
 from digest.config import load_config
-from digest.output import write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from digest.batch import cpu_count, summarize_many
-from digest.cli import cli
+from digest.cli.commands import cli
 from digest.console import count
 
 BODY = (

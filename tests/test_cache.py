@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.cache import Cache, default_folder
+from digest.sources.cache import Cache, default_folder
 
 
 def test_an_entry_round_trips(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT, TEST_SEEDS
-from digest.check import (
+from digest.cli.commands import cli
+from digest.render.check import (
     check_html,
     check_images,
     check_lang,
@@ -19,7 +20,6 @@ from digest.check import (
     check_size,
     check_unsubscribe,
 )
-from digest.cli import cli
 
 PREHEADER = "The harbour vote, a night clinic and longer library hours this week"
 UNSUBSCRIBE = '<a href="https://news.example/unsubscribe">Unsubscribe</a>'

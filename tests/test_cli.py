@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SAMPLE_SEEDS, TEST_SEEDS
-from digest.cli import cli
+from digest.cli.commands import cli
 
 SAMPLE = next(SAMPLE_SEEDS.glob("*.txt"))
 

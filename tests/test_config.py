@@ -136,7 +136,7 @@ def test_mailto_links_are_allowed(tmp_path: Path) -> None:
 
 
 def test_starter_config_loads_and_matches_the_defaults(tmp_path: Path) -> None:
-    from digest.starter import STARTER_CONFIG
+    from digest.cli.starter import STARTER_CONFIG
 
     path = tmp_path / "digest.toml"
     path.write_text(STARTER_CONFIG, encoding="utf-8")

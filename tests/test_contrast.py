@@ -8,9 +8,9 @@ import pytest
 
 from conftest import ISSUE_DATE
 from digest.config import Config, Theme
-from digest.contrast import contrast, low_contrast
 from digest.model import Digest, Story
-from digest.render import render
+from digest.render.compose import render
+from digest.render.contrast import contrast, low_contrast
 
 
 def test_contrast_matches_wcag_examples() -> None:

@@ -16,10 +16,10 @@ from click.testing import CliRunner
 
 from conftest import ISSUE_DATE, ROOT, TEST_SEEDS
 from digest.config import Config, EmailSettings, Footer
-from digest.deliver import envelope, export
+from digest.deliver.formats import envelope, export
 from digest.errors import ConfigError
 from digest.model import Digest, Story
-from digest.render import render
+from digest.render.compose import render
 
 STORY = Story(
     headline="Harbour barrier approved",
@@ -214,6 +214,6 @@ def test_a_pipe_gets_only_the_eml_and_json() -> None:
 
 
 def _cli():  # type: ignore[no-untyped-def]
-    from digest.cli import cli
+    from digest.cli.commands import cli
 
     return cli

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from digest.cli import cli
+from digest.cli.commands import cli
 from digest.errors import InputError
 from digest.model import Story
-from digest.seeds import MAX_SEED_BYTES, read_seed
+from digest.sources.seeds import MAX_SEED_BYTES, read_seed
 
 ARTICLE = (
     "Harbour Ferry Timetable Changes From Monday\n\n"

@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ISSUE_DATE, TEST_SEEDS
-from digest.cli import cli
+from digest.cli.commands import cli
 from digest.config import Config
-from digest.eml import Envelope
+from digest.deliver.eml import Envelope
+from digest.deliver.esp import PRESETS, payload
 from digest.errors import ConfigError
-from digest.esp import PRESETS, payload
 from digest.model import Digest, Email, Story
-from digest.render import ROOT_TEMPLATE, render
+from digest.render.compose import ROOT_TEMPLATE, render
 
 PROVIDERS = [name for name in PRESETS if name != "none"]
 SUBJECT = "Don't Miss a Story: November 30, 2026"
@@ -183,6 +183,6 @@ def test_help_says_mailgun_json_is_its_form_fields() -> None:
 
 
 def test_the_command_line_offers_every_preset() -> None:
-    from digest.cli_options import ESPS
+    from digest.cli.options import ESPS
 
     assert set(ESPS) == set(PRESETS)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from digest.errors import InputError
-from digest.feeds import FeedItem, looks_like_feed, parse_feed, select
+from digest.sources.feeds import FeedItem, looks_like_feed, parse_feed, select
 from localweb import STORIES, atom, rss
 
 BASE = "https://valley.example/feed.xml"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.cache import Cache
-from digest.fetch import PAGE_FRESH, Fetcher, FetchError, Page
+from digest.sources.cache import Cache
+from digest.sources.fetch import PAGE_FRESH, Fetcher, FetchError, Page
 from localweb import STORIES, LocalWeb, Route, article, rss
 
 PAGE = article(STORIES[0])

@@ -17,12 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digest.build import assemble, summarize_file
-from digest.cli import cli
+from digest.cli.commands import cli
 from digest.config import Config
 from digest.errors import DigestError
 from digest.links import safe_url
-from digest.render import render
-from digest.sanitize import sanitize
+from digest.render.compose import render
+from digest.render.sanitize import sanitize
 
 QUICK = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CLEAN_EXIT_CODES = {0, 3}  # success, or a seed that cannot be used

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import TEST_SEEDS
-from digest.cli import cli
+from digest.cli.commands import cli
 from digest.config import Config, load_config
-from digest.render import template_dirs
+from digest.render.compose import template_dirs
 
 
 @pytest.fixture

@@ -17,12 +17,12 @@ import yaml
 from click.testing import CliRunner
 
 from digest.build import assemble
-from digest.cli import cli
+from digest.cli.commands import cli
 from digest.config import Config
 from digest.links import safe_url
 from digest.model import Quote, Story
-from digest.render import render
-from digest.sanitize import WORD_JOINER, inert_text, sanitize
+from digest.render.compose import render
+from digest.render.sanitize import WORD_JOINER, inert_text, sanitize
 
 CORPUS = [
     "<script>alert(1)</script>",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digest.minify import minify_css, minify_html
+from digest.render.minify import minify_css, minify_html
 
 MSO = '<!--[if mso | IE]><table role="presentation" width="600"><tr>\n  <td><![endif]-->'
 

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import TEST_SEEDS
-from digest.cli import cli
+from digest.atomic import write_atomic, write_output
+from digest.cli.commands import cli
 from digest.errors import OutputError
-from digest.output import write_atomic, write_output
 
 
 def test_write_replaces_the_file_and_leaves_no_temp(tmp_path: Path) -> None:
@@ -117,9 +117,9 @@ def stall(*a, **k):
 if where == "write":
     os.fsync = stall
 else:
-    import digest.render
-    digest.render.render = stall
-from digest.cli import main
+    import digest.render.compose
+    digest.render.compose.render = stall
+from digest.cli.commands import main
 sys.argv = ["digest", *args]
 main()
 """

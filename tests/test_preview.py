@@ -21,14 +21,14 @@ from click.testing import CliRunner
 
 from conftest import ISSUE_DATE
 from digest.build import build
-from digest.cli import cli
+from digest.cli.commands import cli
 from digest.config import Config, Footer, load_config
 from digest.errors import ConfigError
 from digest.model import Email
 from digest.preview import Preview, Settings, Snapshot, findings
 from digest.preview.run import describe
 from digest.preview.server import scheme_variant
-from digest.render import INLINE_CSS, ROOT_TEMPLATE, template_dirs
+from digest.render.compose import INLINE_CSS, ROOT_TEMPLATE, template_dirs
 
 BODY = (
     "Volunteers counted {n} herons along the estuary on Saturday, the highest number since the "

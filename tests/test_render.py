@@ -11,11 +11,11 @@ import pytest
 
 from conftest import ISSUE_DATE, SAMPLE_SEEDS, load_example
 from digest.build import assemble, build, summarize_paths
-from digest.check import check_html
 from digest.config import Brand, Config, Footer, Theme
 from digest.errors import TemplateError
 from digest.model import Digest, MergeTags, Quote, Story
-from digest.render import (
+from digest.render.check import check_html
+from digest.render.compose import (
     compile_mjml,
     inline_css,
     preheader_of,

@@ -6,9 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from digest.decoding import binary_kind, repair_mojibake
 from digest.errors import InputError, NotTextError
-from digest.seeds import MAX_SEED_BYTES, parse_seed, read_capped, read_seed, scan, seed_files
+from digest.sources.decoding import binary_kind, repair_mojibake
+from digest.sources.seeds import (
+    MAX_SEED_BYTES,
+    parse_seed,
+    read_capped,
+    read_seed,
+    scan,
+    seed_files,
+)
 
 
 def test_folder_expands_to_seed_files_in_name_order(tmp_path: Path) -> None:

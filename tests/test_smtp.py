@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import TEST_SEEDS
-from digest.cli import cli
+from digest.cli.commands import cli
 from digest.config import Smtp
+from digest.deliver.smtp import PASSWORD_ENV, _is_loopback, parse_server, port_of
 from digest.errors import ConfigError
-from digest.smtp import PASSWORD_ENV, _is_loopback, parse_server, port_of
 
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
 aiosmtpd_smtp = pytest.importorskip("aiosmtpd.smtp")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from digest.cli import cli
-from digest.seeds import read_seed
+from digest.cli.commands import cli
+from digest.sources.seeds import read_seed
 from localweb import STORIES, LocalWeb, serve_site
 
 

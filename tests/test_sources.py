@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import TEST_SEEDS
-from digest.cli import cli
+from digest.cli.commands import cli
 from digest.errors import InputError
-from digest.sources import SourceOptions, load_seeds
+from digest.sources.load import SourceOptions, load_seeds
 from localweb import STORIES, LocalWeb, Route, article, rss, serve_site
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from digest.cli import cli
+from digest.cli.commands import cli
 from digest.model import FrontMatter, Seed
-from digest.seeds import read_seed
+from digest.sources.seeds import read_seed
 from digest.summarize import summarize
 
 ROOT = Path(__file__).resolve().parent.parent

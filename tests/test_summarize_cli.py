@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from digest.cli import cli
+from digest.cli.commands import cli
 
 SEEDS = Path(__file__).resolve().parent / "seeds_summarize"
 SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_2e6127321d3f8742.txt"

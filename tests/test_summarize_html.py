@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.seeds import read_seed
+from digest.sources.seeds import read_seed
 from digest.summarize import summarize
 from digest.summarize.html import read_html
 

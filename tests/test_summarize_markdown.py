@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from digest.model import Seed
-from digest.seeds import read_seed
+from digest.sources.seeds import read_seed
 from digest.summarize import summarize
 
 NOTE = Path(__file__).resolve().parent / "seeds_summarize" / "note.md"

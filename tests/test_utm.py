@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ISSUE_DATE, TEST_SEEDS
-from digest.cli import cli
+from digest.cli.commands import cli
 from digest.config import Utm
 from digest.model import Digest, Story
-from digest.utm import tag_links, tag_url, utm_params
+from digest.render.utm import tag_links, tag_url, utm_params
 
 PARAMS = {"utm_source": "newsletter", "utm_medium": "email", "utm_campaign": "2026-11-30"}
 TAGS = "utm_source=newsletter&utm_medium=email&utm_campaign=2026-11-30"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from digest.check import SIZE_CLIP, check_html
+from digest.render.check import SIZE_CLIP, check_html
 
 GMAIL_CLIP_BYTES = SIZE_CLIP
 

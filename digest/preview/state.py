@@ -19,7 +19,7 @@ from digest.console import collected_warnings
 from digest.errors import DigestError, InputError
 from digest.model import Email, Seed, Story
 from digest.preview.checks import GMAIL_CLIP_BYTES, findings
-from digest.render import environment
+from digest.render.compose import environment
 
 log = logging.getLogger(__name__)
 

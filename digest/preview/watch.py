@@ -11,7 +11,7 @@ from pathlib import Path
 from watchfiles import Change, DefaultFilter, watch
 
 from digest.preview.state import Settings, Snapshot, State
-from digest.render import template_dirs
+from digest.render.compose import template_dirs
 
 log = logging.getLogger(__name__)
 SEED_SUFFIXES = {".txt", ".text", ".html", ".htm", ".md", ".markdown"}

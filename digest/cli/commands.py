@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from digest import __version__
-from digest.cli_options import (
+from digest.cli.options import (
     SEEDS_ARG,
     SOURCES_ARG,
     IssueOptions,
@@ -24,9 +24,9 @@ from digest.console import count
 from digest.errors import ConfigError, Interrupted, StrictError
 
 if TYPE_CHECKING:
-    from digest.check import Problem
     from digest.model import Story
-    from digest.sources import SourceOptions
+    from digest.render.check import Problem
+    from digest.sources.load import SourceOptions
 
 
 class _Group(click.Group):
@@ -78,16 +78,16 @@ def build(
 
     SEEDS are files, folders, seeds.txt lists, article URLs and feed URLs or files.
     """
+    from digest.atomic import write_output
     from digest.build import build as run_build
-    from digest.deliver import export, output_format
-    from digest.output import write_output
+    from digest.deliver.formats import export, output_format
 
     counter = warnings()
     config = issue.config(**flags)
     paths = seed_args(seeds)
     result = run_build(paths, config, issue.date, issue.template_dir(), sources)
     if run_check:
-        from digest.check import check_html
+        from digest.render.check import check_html
 
         _report(output, check_html(result.email.html))
     data = export(result.email, result.digest, config, output_format(fmt, output, config))
@@ -126,9 +126,9 @@ def send(
     Without STARTTLS/SSL flags, STARTTLS is used when the server offers it.
     """
     from digest.build import build as run_build
-    from digest.deliver import outgoing
-    from digest.smtp import describe, parse_server, password_for, server_name
-    from digest.smtp import send as smtp_send
+    from digest.deliver.formats import outgoing
+    from digest.deliver.smtp import describe, parse_server, password_for, server_name
+    from digest.deliver.smtp import send as smtp_send
 
     counter = warnings()
     host, port = parse_server(server) if server else (None, None)
@@ -211,7 +211,7 @@ def _story_text(story: Story) -> str:
 
 
 def _explain(seed: Path, fmt: str | None) -> None:
-    from digest.seeds import read_seed
+    from digest.sources.seeds import read_seed
     from digest.summarize.explain import explain, render
 
     lines = explain(read_seed(seed))
@@ -262,8 +262,8 @@ def fetch(
     URLS are article URLs, feeds and seeds.txt lists; edit the files, then run
     `digest build` on the folder.
     """
-    from digest.snapshot import save_seeds
-    from digest.sources import load_seeds
+    from digest.sources.load import load_seeds
+    from digest.sources.snapshot import save_seeds
 
     counter = warnings()
     loaded = load_seeds(urls, sources)
@@ -309,7 +309,7 @@ def preview(
 
 def _report(name: str, problems: list[Problem]) -> int:
     """Log each problem as a warning line; returns how many were fatal."""
-    log = logging.getLogger("digest.check")
+    log = logging.getLogger("digest.render.check")
     where = "email" if name == "-" else name
     for problem in problems:
         log.warning("%s: %s", where, problem.message)
@@ -325,8 +325,8 @@ def check(file: Path, strict: bool) -> None:
     Size against Gmail's clip limit, images without alt text, empty or non-http(s)
     links, a missing unsubscribe link, the preheader's length and a missing lang.
     """
-    from digest.check import check_file
     from digest.errors import DigestError
+    from digest.render.check import check_file
 
     warnings()
     size, problems = check_file(file)
@@ -349,7 +349,7 @@ def init(force: bool) -> None:
     `digest build` then uses both from the current folder. Nothing is overwritten
     without --force.
     """
-    from digest.starter import init_project
+    from digest.cli.starter import init_project
 
     for path in init_project(Path.cwd(), force):
         click.echo(f"digest: wrote {path.relative_to(Path.cwd())}", err=True)

@@ -163,7 +163,7 @@ def source_options(command: Command) -> Command:
         refresh: bool,
         **kwargs: Any,
     ) -> Any:
-        from digest.sources import SourceOptions
+        from digest.sources.load import SourceOptions
 
         day = parse_date(since, "--since") if since else None
         kwargs["sources"] = SourceOptions(since=day, last=last, cache=cache_dir, refresh=refresh)

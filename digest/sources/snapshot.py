@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from digest.atomic import write_atomic
 from digest.errors import InputError, OutputError
 from digest.model import FrontMatter, Seed
-from digest.output import write_atomic
 
 log = logging.getLogger(__name__)
 

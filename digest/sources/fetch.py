@@ -16,10 +16,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
 from digest import __version__
-from digest.cache import Cache
 from digest.console import Progress
 from digest.errors import InputError
-from digest.feeds import looks_like_feed
+from digest.sources.cache import Cache
+from digest.sources.feeds import looks_like_feed
 
 if TYPE_CHECKING:  # httpx costs ~70 ms to import: only a build with URLs pays for it
     import httpx

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from email.utils import formataddr
 from typing import Any
 
-from digest.eml import Envelope, Mailbox, display, list_unsubscribe
+from digest.deliver.eml import Envelope, Mailbox, display, list_unsubscribe
 from digest.errors import ConfigError
 from digest.model import Email, MergeTags
 

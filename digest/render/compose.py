@@ -16,16 +16,17 @@ import jinja2
 from markupsafe import Markup
 
 from digest.config import Config
-from digest.contrast import low_contrast
 from digest.errors import TemplateError
 from digest.links import safe_href
-from digest.minify import minify_html
 from digest.model import Digest, Email, MergeTags
+from digest.render.contrast import low_contrast
+from digest.render.minify import minify_html
 
 log = logging.getLogger(__name__)
 
-PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
-SOURCE_TEMPLATES = Path(__file__).parent.parent / "templates"
+_PACKAGE = Path(__file__).parent.parent  # digest/
+PACKAGED_TEMPLATES = _PACKAGE / "templates"
+SOURCE_TEMPLATES = _PACKAGE.parent / "templates"
 ROOT_TEMPLATE = "digest.mjml.j2"
 INLINE_CSS = "inline.css.j2"
 # Zero-width padding after the preheader keeps inbox previews from showing body text.

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digest.cache import Cache, default_folder
 from digest.errors import InputError, NotTextError
-from digest.feeds import FEED_SUFFIXES, FeedItem, looks_like_feed, parse_feed, select
-from digest.fetch import DEADLINE, MAX_BYTES, TIMEOUT, WORKERS, Fetcher, FetchError, Page
 from digest.model import FrontMatter, Seed
-from digest.seeds import read_seed, scan
+from digest.sources.cache import Cache, default_folder
+from digest.sources.feeds import FEED_SUFFIXES, FeedItem, looks_like_feed, parse_feed, select
+from digest.sources.fetch import DEADLINE, MAX_BYTES, TIMEOUT, WORKERS, Fetcher, FetchError, Page
+from digest.sources.seeds import read_seed, scan
 
 log = logging.getLogger(__name__)
 

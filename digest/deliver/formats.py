@@ -2,7 +2,7 @@
 
 `build()` has already applied UTM tags and the ESP's merge tags (both come from the
 config); this stage only packages the result. Nothing here touches the network:
-sending is digest.smtp's job.
+sending is digest.deliver.smtp's job.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 
 from digest.config import Config
-from digest.eml import Envelope, mailboxes, to_eml
+from digest.deliver.eml import Envelope, mailboxes, to_eml
+from digest.deliver.esp import payload, preset
 from digest.errors import ConfigError
-from digest.esp import payload, preset
 from digest.model import Digest, Email, MergeTags
 
 

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from digest.atomic import write_atomic
 from digest.errors import OutputError
-from digest.output import write_atomic
 
 log = logging.getLogger(__name__)
 

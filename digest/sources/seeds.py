@@ -12,9 +12,9 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from digest.decoding import decode, repair_mojibake
 from digest.errors import InputError
 from digest.model import FrontMatter, Seed, SeedKind
+from digest.sources.decoding import decode, repair_mojibake
 
 log = logging.getLogger(__name__)
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from digest.atomic import write_atomic
 from digest.config import CONFIG_NAME
 from digest.errors import OutputError
-from digest.output import write_atomic
-from digest.render import template_dirs
+from digest.render.compose import template_dirs
 
 STARTER_CONFIG = """\
 # digest.toml: settings for `digest build` (every key is optional; delete what you keep as is).
