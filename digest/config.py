@@ -120,6 +120,11 @@ class Config:
     intro: str | None = None
     issue_number: int | None = None
     lead_paragraphs: int = 2
+    lead_words: int = 80  # a lead is cut at the last sentence that fits (never mid-sentence)
+    quote_words: int = 40  # the pull quote: the first quote this short, or none
+    button: str = "Continue reading"  # the link under each story
+    contents: bool = True  # the "In this issue" list, shown from three stories up
+    max_stories: int = 20  # `digest build` refuses more (or pass --max-stories)
     preheader: str | None = None  # the inbox preview text; default: built from the headlines
     brand: Brand = field(default_factory=Brand)
     theme: Theme = field(default_factory=Theme)

@@ -22,6 +22,8 @@ class FrontMatter:
     byline: str | None = None
     date: str | None = None
     image: str | None = None
+    image_alt: str | None = None  # what the photo shows; none: the photo is decoration
+    section: str | None = None  # the small label above the headline
     quote: str | None = None
 
 
@@ -53,6 +55,9 @@ class Story:
     url: str | None = None
     image: str | None = None
     source: str = ""
+    image_alt: str | None = None
+    label: str | None = None  # the section or site name, shown above the headline
+    minutes: int | None = None  # reading time of the full article, when the seed holds it
 
     def as_json(self) -> dict[str, object]:
         """The stable `digest summarize --format json` object."""

@@ -88,7 +88,10 @@ def parse(html: str) -> lxml.html.HtmlElement:
 def visible_text(doc: lxml.html.HtmlElement) -> str:
     body = doc.find("body")
     assert body is not None
-    text = body.text_content().replace(WORD_JOINER, "")
+    # Long words get zero-width break points and quotes turn typographic: both are
+    # still the seed's text, shown as text.
+    text = body.text_content().replace(WORD_JOINER, "").replace("\u200b", "")
+    text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     return re.sub(r"\s+", " ", text)
 
 

@@ -58,7 +58,8 @@ def luminance(css_rgb: str) -> float:
 def test_the_page_shows_the_email_its_subject_and_size(page) -> None:
     assert heading(page, "Herons return to the estuary").is_visible()
     assert page.locator("#subject").inner_text().endswith("November 30, 2026")
-    assert "Herons return to the estuary" in page.locator("#preheader").inner_text()
+    # The preheader comes from the first story's lead (no intro is set).
+    assert "Volunteers counted 40 herons" in page.locator("#preheader").inner_text()
     assert "of Gmail's 102 KB clip" in page.locator("#size-text").inner_text()
     # No digest.toml here, so `digest check` asks for the unsubscribe link it needs.
     assert "no unsubscribe link" in page.locator("#findings").inner_text()
@@ -117,7 +118,6 @@ def test_an_edit_shows_up_without_touching_the_browser(page, preview: Preview) -
     (seeds / "ferry.md").write_text(seed_text("Night ferry cancelled by fog"), "utf-8")
     heading(page, "Night ferry cancelled by fog").wait_for()
     assert page.evaluate("window.notReloaded") is True
-    assert "cancelled by fog" in page.locator("#preheader").inner_text()
 
 
 def test_a_broken_seed_shows_the_error_then_the_fixed_email(page, preview: Preview) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -114,11 +115,15 @@ def test_logo_replaces_the_brand_name_and_has_alt_text() -> None:
     assert 'class="brand"' not in html
 
 
-def test_story_image_has_alt_text_and_a_fixed_width_for_outlook() -> None:
+def test_story_image_is_decoration_unless_described_and_has_a_width_for_outlook() -> None:
     html = render(THREE, Config()).html
-    img = re.search(r'<img src="https://news.example/img/clinic.jpg"[^>]*>', html)
-    assert img and 'alt="Photo: Night clinic opens for shift workers"' in img.group(0)
+    img = re.search(r'<img class="img" src="https://news.example/img/clinic.jpg"[^>]*>', html)
+    # The headline follows the photo: alt="" keeps a screen reader from saying it twice.
+    assert img and 'alt=""' in img.group(0)
     assert 'width="544"' in img.group(0)  # Outlook ignores CSS widths
+    described = replace(PHOTO, image_alt="Nurses at the front desk of the clinic")
+    html = render(Digest(title="T", date=ISSUE_DATE, stories=(described,)), Config()).html
+    assert 'alt="Nurses at the front desk of the clinic"' in html
 
 
 def test_only_http_links_from_seeds_are_emitted() -> None:
@@ -155,8 +160,8 @@ def test_footer_has_why_address_unsubscribe_and_web_version() -> None:
     html = render(DIGEST, SENDING).html
     assert "You are receiving this email because" in html
     assert "1 Harbour Street, Riverside" in html
-    assert re.search(r'<a href="https://news.example/unsubscribe"[^>]*>Unsubscribe</a>', html)
-    assert re.search(r'<a href="https://news.example/latest"[^>]*>View this email in your', html)
+    assert re.search(r'<a [^>]*href="https://news.example/unsubscribe"[^>]*>Unsubscribe</a>', html)
+    assert re.search(r'<a [^>]*href="https://news.example/latest"[^>]*>View this email in', html)
 
 
 def test_compile_keeps_outlook_conditionals_and_loads_no_web_font() -> None:
@@ -200,7 +205,7 @@ def test_final_html_keeps_color_scheme_and_dark_rules_with_theme_colours() -> No
     assert '<meta name="color-scheme" content="light dark">' in html
     dark = re.search(r"@media \(prefers-color-scheme:dark\)\{(.*?)\}\}", html)
     assert dark and "#fafafa !important" in dark.group(1) and "#101010 !important" in dark.group(1)
-    assert "[data-ogsc] .card h2" in html and "[data-ogsb] .card" in html
+    assert "[data-ogsc] .h2" in html and "[data-ogsb] .card" in html
     assert "#0a5c36" in html and "#b4232c" not in html
 
 
@@ -211,7 +216,7 @@ def test_layout_is_accessible() -> None:
     tables = re.findall(r"<table[^>]*>", html)
     assert tables and all('role="presentation"' in t for t in tables)
     assert all(" alt=" in img for img in re.findall(r"<img[^>]*>", html))
-    assert 'aria-label="Read the full story: Harbour barrier approved"' in html
+    assert 'aria-label="Continue reading: Harbour barrier approved"' in html
 
 
 def test_right_to_left_languages_get_dir_rtl() -> None:
@@ -245,12 +250,15 @@ def test_twenty_long_stories_with_every_piece_stay_under_90_kb() -> None:
     assert len(render(digest, SENDING).html.encode("utf-8")) < 90 * 1024
 
 
-def test_preheader_is_40_to_130_characters_from_the_headlines() -> None:
-    short = preheader_of(DIGEST)
-    assert 40 <= len(short) <= 130 and short.startswith("Harbour barrier approved")
+def test_preheader_is_40_to_130_characters_from_the_intro_or_first_story() -> None:
+    first = preheader_of(DIGEST)
+    assert 40 <= len(first) <= 130 and first.startswith(STORY.lead[0].split(".")[0])
     many = Digest(title="T", date=ISSUE_DATE, stories=(STORY, BARE, PHOTO) * 5)
-    long = preheader_of(many)
-    assert 40 <= len(long) <= 130 and long.endswith("…")
+    assert preheader_of(many) == first  # never a cut-off list of headlines
+    intro = "Good morning. The harbour vote passed, and the night clinic opens on Monday."
+    assert preheader_of(replace(DIGEST, intro=intro)) == intro
+    long_intro = "Good morning. " + "A very long sentence about the week " * 6 + "."
+    assert preheader_of(replace(DIGEST, intro=long_intro)).startswith("Good morning.")
 
 
 def test_preheader_from_config_is_used_and_hidden_with_padding() -> None:

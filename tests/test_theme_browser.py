@@ -3,6 +3,7 @@ light and dark schemes. Screenshots go to examples/ for people to look at."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,7 @@ def open_email(browser, path: Path, width: int, scheme: str = "light"):
     return page
 
 
-@pytest.mark.parametrize("width", [375, 650])
+@pytest.mark.parametrize("width", [320, 375, 650, 1200])
 def test_no_horizontal_scrolling_and_every_headline_visible(browser, width: int) -> None:
     page = open_email(browser, TWENTY, width)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
@@ -77,7 +78,38 @@ def test_no_horizontal_scrolling_and_every_headline_visible(browser, width: int)
         box = headline.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
     assert page.locator("h1").first.is_visible()
-    page.screenshot(path=str(EXAMPLES / f"screenshot-{width}.png"))
+    if width in (375, 650):
+        page.screenshot(path=str(EXAMPLES / f"screenshot-{width}.png"))
+    page.close()
+
+
+# In reading order: each element's top edge, its text, and the gap above it.
+READING_ORDER_JS = """
+() => [...document.querySelectorAll("h1, h2, p, .q, .cta")]
+  .filter((el) => el.checkVisibility() && el.textContent.trim() && !el.querySelector("p"))
+  .map((el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom,
+                  text: el.textContent.trim().slice(0, 30), tag: el.tagName,
+                  size: parseFloat(getComputedStyle(el).fontSize) }))
+"""
+
+
+@pytest.mark.parametrize("width", [375, 650])
+def test_with_every_style_block_removed_the_email_reads_in_order_with_spacing(
+    browser, width: int
+) -> None:
+    """How Gmail shows mail for some accounts: no <style> at all, only inline styles."""
+    page = open_email(browser, TWENTY, width)
+    page.evaluate("document.querySelectorAll('style').forEach((s) => s.remove())")
+    assert page.evaluate("document.styleSheets.length") == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    blocks = page.evaluate(READING_ORDER_JS)
+    tops = [b["top"] for b in blocks]
+    assert tops == sorted(tops), "blocks overlap or run out of source order"
+    for above, below in itertools.pairwise(blocks):
+        gap = below["top"] - above["bottom"]
+        assert gap >= 4, f"no spacing between {above['text']!r} and {below['text']!r}"
+    assert all(b["size"] >= 14 for b in blocks), "text under 14 px without styles"
+    assert page.locator("h2").count() == 20
     page.close()
 
 

@@ -66,12 +66,16 @@ def check_images(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
 
 
 def check_links(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
+    ids = {el.get("id") for el in doc.iter() if isinstance(el.tag, str) and el.get("id")}
     for link in doc.iter("a"):
         href = link.get("href")
         if href is None:
             continue  # a named anchor, not a link
         label = _label(link)
-        if not href.strip():
+        if href.startswith("#") and len(href) > 1:  # a jump within the email ("In this issue")
+            if href[1:] not in ids:
+                yield Problem(f"link {label!r} jumps to {href}, which is not in the email")
+        elif not href.strip():
             yield Problem(f"link {label!r} has an empty href; give it a URL or remove it")
         elif not is_allowed_href(href):
             yield Problem(

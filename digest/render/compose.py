@@ -20,7 +20,9 @@ from digest.errors import TemplateError
 from digest.links import safe_href
 from digest.model import Digest, Email, MergeTags
 from digest.render.contrast import low_contrast
+from digest.render.copyedit import copyedit
 from digest.render.minify import minify_html
+from digest.render.tidy import breakable, tidy
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +64,7 @@ def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     env.filters["longdate"] = longdate
     env.filters["safe_url"] = safe_href
     env.filters["css"] = css_value
+    env.filters["breakable"] = breakable
     return env
 
 
@@ -86,16 +89,39 @@ def subject_of(digest: Digest) -> str:
 
 
 def preheader_of(digest: Digest, given: str | None = None) -> str:
-    """The inbox preview line: `given` (from digest.toml) or 40-130 characters of headlines."""
+    """The inbox preview line: `given` (from digest.toml), else the intro, else the first
+    story's lead, in whole sentences of 40-130 characters; never a cut-off headline list."""
     if given:
         return given
-    heads = [" ".join(s.headline.split()) for s in digest.stories]
-    text = " · ".join(heads) if heads else f"{digest.title}, {longdate(digest.date)}"
-    if len(text) > PREHEADER_MAX:
-        text = text[: PREHEADER_MAX - 2].rsplit(" ", 1)[0].rstrip(" ·,;:") + "…"
+    first = digest.stories[0] if digest.stories else None
+    for candidate in (digest.intro, " ".join(first.lead) if first else None):
+        if candidate and candidate.strip():
+            text = _fit_sentences(" ".join(candidate.split()), PREHEADER_MAX)
+            break
+    else:
+        text = first.headline if first else ""
+    if len(text) < PREHEADER_MIN and first and first.headline not in text:
+        text = f"{text} {first.headline}".strip()
     if len(text) < PREHEADER_MIN:
-        text = f"{text} | {digest.title}, {longdate(digest.date)}"[:PREHEADER_MAX]
-    return text
+        text = f"{text} | {digest.title}, {longdate(digest.date)}".lstrip(" |")
+    return text if len(text) <= PREHEADER_MAX else _fit_words(text, PREHEADER_MAX)
+
+
+def _fit_sentences(text: str, limit: int) -> str:
+    """Whole sentences up to `limit` characters; a first sentence too long is cut at a word."""
+    from digest.summarize.sentences import split_sentences
+
+    kept = ""
+    for sentence in split_sentences(text):
+        joined = f"{kept} {sentence}".strip()
+        if len(joined) > limit:
+            break
+        kept = joined
+    return kept or _fit_words(text, limit)
+
+
+def _fit_words(text: str, limit: int) -> str:
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ·,;:") + "…"
 
 
 def render_mjml(
@@ -103,6 +129,7 @@ def render_mjml(
 ) -> str:
     """Stage: Digest -> MJML source. `merge` holds an ESP's merge tags, if one is used."""
     env = environment(tuple(template_dirs(templates)))
+    digest = copyedit(digest, config)
     context = {
         "digest": digest,
         "config": config,
@@ -110,7 +137,6 @@ def render_mjml(
         "preheader": preheader_of(digest, config.preheader),
         "dir": text_direction(config.lang),
         "preheader_pad": Markup(PREHEADER_PAD),
-        "lead_paragraphs": config.lead_paragraphs,
         "merge": merge or MergeTags(),
     }
     source = _render_template(env, ROOT_TEMPLATE, context)
@@ -124,7 +150,7 @@ def compile_mjml(source: str) -> str:
     from mjml import mjml2html
 
     try:
-        return str(mjml2html(source, fonts={}, disable_comments=True))
+        return tidy(str(mjml2html(source, fonts={}, disable_comments=True)))
     except (ValueError, RuntimeError) as exc:
         raise TemplateError(f"the MJML does not compile ({exc}); check the templates") from exc
 
@@ -213,6 +239,7 @@ def render_text(digest: Digest, config: Config, merge: MergeTags | None = None) 
     """Stage: Digest -> plain text, for the text/plain part and for pipes."""
     width = 72
     merge = merge or MergeTags()
+    digest = copyedit(digest, config)
     issue = f" · Issue {digest.issue_number}" if digest.issue_number else ""
     lines = [digest.title.upper(), longdate(digest.date) + issue, ""]
     if merge.first_name:
@@ -224,7 +251,7 @@ def render_text(digest: Digest, config: Config, merge: MergeTags | None = None) 
         if story.byline:
             lines.append(f"By {story.byline}")
         lines.append("")
-        for paragraph in story.lead[: config.lead_paragraphs]:
+        for paragraph in story.lead:
             lines += [textwrap.fill(paragraph, width), ""]
         if story.quotes:
             quote = story.quotes[0]
@@ -237,7 +264,7 @@ def render_text(digest: Digest, config: Config, merge: MergeTags | None = None) 
                 lines.append(f"  \u2014 {quote.speaker}")
             lines.append("")
         if story.url:
-            lines += [f"Read the full story: {story.url}", ""]
+            lines += [f"{config.button}: {story.url}", ""]
     footer, merge = config.footer, merge or MergeTags()
     lines += ["-" * width, "", textwrap.fill(footer.text, width)]
     if footer.address:
@@ -263,6 +290,7 @@ def render(
             "preheader is %d characters; inboxes show about %d-%d, so edit it in digest.toml",
             *(len(given), PREHEADER_MIN, PREHEADER_MAX),
         )
+    digest = copyedit(digest, config)
     html = compile_mjml(render_mjml(digest, config, templates, merge))
     html = minify_html(inline_css(html, inline_rules(config, templates)))
     return Email(

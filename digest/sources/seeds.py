@@ -30,7 +30,7 @@ _KINDS: dict[str, SeedKind] = {
     ".md": "markdown",
     ".markdown": "markdown",
 }
-_FRONT_MATTER_KEYS = {"title", "url", "byline", "date", "image", "quote"}
+_FRONT_MATTER_KEYS = {"title", "url", "byline", "date", "image", "image_alt", "section", "quote"}
 _SCALARS = (str, int, float, dt.date)
 
 

@@ -57,8 +57,18 @@ def analyse_seed(seed: Seed) -> Analysis:
         url=_url(seed, hints),
         image=seed.meta.image or hints.image,
         source=seed.source,
+        image_alt=seed.meta.image_alt,
+        label=seed.meta.section or hints.section,
+        minutes=reading_minutes(page),
     )
     return Analysis(story, page, headline, byline_at, lead, quotes)
+
+
+def reading_minutes(page: Page) -> int | None:
+    """Minutes to read the whole article at 230 words a minute; None for a short excerpt
+    (a feed summary is not the article, so its reading time would mislead)."""
+    words = sum(len(block.text.split()) for block in page.blocks[page.start :])
+    return max(1, round(words / 230)) if words >= 250 else None
 
 
 def _body_and_hints(seed: Seed) -> tuple[str, Hints]:

@@ -11,3 +11,4 @@ class Hints:
     byline: str | None = None
     url: str | None = None
     image: str | None = None
+    section: str | None = None  # article:section, or the site name

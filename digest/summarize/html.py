@@ -34,6 +34,9 @@ def read_html(source: str) -> tuple[str, Hints]:
         byline=_author(meta, ld),
         url=_first(_canonical(doc), meta.get("og:url"), _text(ld.get("url"))),
         image=_first(meta.get("og:image"), meta.get("twitter:image"), _image(ld.get("image"))),
+        section=_first(
+            meta.get("article:section"), _text(ld.get("articleSection")), meta.get("og:site_name")
+        ),
     )
     return _body(source, doc), hints
 

@@ -1,0 +1,86 @@
+"""Digest -> Digest: what a copy editor does before layout.
+
+Each story gets a length budget (a lead cut at a sentence boundary, one short
+quote) and consistent typographic quotes and apostrophes, so the HTML and the
+plain-text part say the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from digest.config import Config
+from digest.model import Digest, Quote, Story
+from digest.summarize.sentences import split_sentences
+
+# A straight double quote opens after a space, an opening bracket or a dash, else it closes.
+_OPEN_DOUBLE = re.compile(r'(^|[\s(\[{\u2014\u2013/-])"')
+_OPEN_SINGLE = re.compile(r"(^|[\s(\[{\u2014\u2013/\u201c-])'(?=\w)")
+# '90s, 'til: an apostrophe standing for left-out letters, not an opening quote.
+_ELISION = re.compile(r"(^|\s)'(?=\d0s\b|til\b|em\b|n\b|cause\b)", re.I)
+
+
+def curly(text: str) -> str:
+    """Straight quotes and apostrophes -> typographic ones, so no story mixes the two kinds."""
+    text = _ELISION.sub("\\1\u2019", text)
+    text = _OPEN_DOUBLE.sub("\\1\u201c", text).replace('"', "\u201d")
+    text = _OPEN_SINGLE.sub("\\1\u2018", text)
+    return text.replace("'", "\u2019")
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def cut_lead(paragraphs: tuple[str, ...], budget: int) -> tuple[str, ...]:
+    """Whole sentences, in order, while the total stays within `budget` words.
+
+    The first sentence is always kept whole, however long: a lead is never cut mid-sentence.
+    """
+    kept: list[str] = []
+    used = 0
+    for paragraph in paragraphs:
+        sentences: list[str] = []
+        for sentence in split_sentences(paragraph):
+            if used and used + words(sentence) > budget:
+                break
+            sentences.append(sentence)
+            used += words(sentence)
+        if sentences:
+            kept.append(" ".join(sentences))
+        if len(sentences) < len(split_sentences(paragraph)):
+            break
+    return tuple(kept)
+
+
+def pick_quote(quotes: tuple[Quote, ...], budget: int) -> tuple[Quote, ...]:
+    """One quote of at most `budget` words: the first that fits, else the first cut to a
+    sentence that fits, else none."""
+    for quote in quotes:
+        if words(quote.text) <= budget:
+            return (quote,)
+    for quote in quotes:
+        first = split_sentences(quote.text)[:1]
+        if first and words(first[0]) <= budget:
+            return (replace(quote, text=first[0]),)
+    return ()
+
+
+def edit_story(story: Story, config: Config) -> Story:
+    lead = cut_lead(story.lead[: config.lead_paragraphs], config.lead_words)
+    quotes = pick_quote(story.quotes, config.quote_words)
+    return replace(
+        story,
+        headline=curly(story.headline),
+        lead=tuple(curly(p) for p in lead),
+        quotes=tuple(replace(q, text=curly(q.text)) for q in quotes),
+        label=curly(story.label) if story.label else None,
+    )
+
+
+def copyedit(digest: Digest, config: Config) -> Digest:
+    """Every story within its length budget, with typographic quotes."""
+    stories = tuple(edit_story(s, config) for s in digest.stories)
+    intro = curly(digest.intro) if digest.intro else None
+    return replace(digest, stories=stories, intro=intro)
