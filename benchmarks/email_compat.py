@@ -1,7 +1,7 @@
 """Client gaps: the features of an HTML email that caniemail lists as unsupported, per client.
 
-    python benchmarks/email_compat.py                 # the 10-story email built from synthetic seeds
-    python benchmarks/email_compat.py FILE.html ...   # any HTML emails
+    python benchmarks/email_compat.py                # a 10-story email from synthetic seeds
+    python benchmarks/email_compat.py FILE.html ...  # any HTML emails
 
 Runs doiuse-email (caniemail's data, an npm package) with node. It is found in
 $DOIUSE_EMAIL_DIR, ./node_modules, or ~/.cache/email-compat; install it with
@@ -45,7 +45,11 @@ process.stdout.write(JSON.stringify(out));
 
 def doiuse_entry() -> Path | None:
     """The installed doiuse-email package's entry file, or None."""
-    homes = [os.environ.get("DOIUSE_EMAIL_DIR"), str(ROOT), str(Path.home() / ".cache/email-compat")]
+    homes = [
+        os.environ.get("DOIUSE_EMAIL_DIR"),
+        str(ROOT),
+        str(Path.home() / ".cache/email-compat"),
+    ]
     for home in filter(None, homes):
         entry = Path(home) / PACKAGE
         if entry.is_file():
@@ -106,7 +110,8 @@ def main(argv: list[str]) -> int:
             budget = BUDGET[family]
             mark = "ok" if len(features) <= budget else "OVER"
             over += len(features) > budget
-            print(f"{name}\t{family}\t{len(features)} (budget {budget}, {mark}): {', '.join(features)}")
+            listed = ", ".join(features)
+            print(f"{name}\t{family}\t{len(features)} (budget {budget}, {mark}): {listed}")
     return 1 if over else 0
 
 
