@@ -355,3 +355,22 @@ def test_a_prosecutor_title_is_not_part_of_the_name() -> None:
         "the harbour as his own private business,\u201d she told the court."
     )
     assert quotes[0].speaker == "Ana Maris"
+
+
+def test_the_quote_modules_import_one_way() -> None:
+    """The finders share found.py and attribution.py; none imports quotes.py back, and
+    every import sits at the top of its module (none hidden in a function or TYPE_CHECKING)."""
+    import ast
+    from pathlib import Path
+
+    import digest.summarize as package
+
+    folder = Path(package.__file__).parent
+    for name in ("found", "attribution", "speakers", "interview", "excerpts", "quotes"):
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        top = {id(node) for node in tree.body}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                assert id(node) in top, f"{name}.py line {node.lineno}: import not at the top"
+            if isinstance(node, ast.ImportFrom):
+                assert node.module != "digest.summarize.quotes", f"{name}.py imports quotes.py"

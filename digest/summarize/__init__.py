@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from digest.model import Quote, Seed, Story
 from digest.summarize.blocks import key, split_blocks
 from digest.summarize.byline import find_byline
+from digest.summarize.found import Found
 from digest.summarize.headline import drop_site_name, find_headline
 from digest.summarize.hints import Hints
 from digest.summarize.lead import find_lead, lead_text
 from digest.summarize.page import Page, analyse
-from digest.summarize.quotes import Found, as_quotes, find_quotes
+from digest.summarize.quotes import as_quotes, find_quotes
 
 log = logging.getLogger(__name__)
 

@@ -8,18 +8,14 @@ written in the third person, right after a paragraph that says who is speaking).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from digest.summarize import speakers
+from digest.summarize.attribution import resolve
+from digest.summarize.byline import SIGN_OFF, ends_body
+from digest.summarize.found import Found
 from digest.summarize.page import PROSE, Page
 from digest.summarize.sentences import first_sentences
-
-if TYPE_CHECKING:
-    from digest.summarize.quotes import Found
-    from digest.summarize.speakers import NameBook
-
-    Resolver = Callable[[str | None, Page, int, NameBook, Found | None, str], str | None]
+from digest.summarize.speakers import NameBook
 
 _DASH_NAME = re.compile(rf"^[\u2014\u2013\u2015-]\s*({speakers.PROPER})")  # "— Ana Ruiz (@ana)"
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|me|us)\b")  # "I'm" counts as "I"
@@ -30,8 +26,6 @@ _THIRD_PERSON_SHARE = 0.35  # at most this share of first-person paragraphs in t
 
 def block_quotes(page: Page, body: list[int], book: NameBook, min_words: int) -> list[Found]:
     """A quoted post or excerpt: a block followed by a "— Name ..." line."""
-    from digest.summarize.quotes import Found
-
     found: list[Found] = []
     # The body may end on the quoted block itself: look just past it too.
     tail = range(page.end, min(page.end + 2, len(page.blocks)))
@@ -49,17 +43,11 @@ def block_quotes(page: Page, body: list[int], book: NameBook, min_words: int) ->
 
 
 def _signs_off(page: Page, i: int) -> bool:
-    from digest.summarize.byline import SIGN_OFF, ends_body
-
     return bool(SIGN_OFF.match(page.blocks[i].text)) and ends_body(page, i)
 
 
-def transcript_excerpts(
-    page: Page, body: list[int], book: NameBook, last_speaker: Resolver
-) -> list[Found]:
+def transcript_excerpts(page: Page, body: list[int], book: NameBook) -> list[Found]:
     """First-person paragraphs without quote marks that follow "... Name said ..."."""
-    from digest.summarize.quotes import Found
-
     prose = [i for i in body if page.kinds[i] == PROSE]
     first_person = [i for i in prose if _is_first_person(page.blocks[i].text)]
     if not first_person or len(first_person) > _THIRD_PERSON_SHARE * len(prose):
@@ -74,7 +62,7 @@ def transcript_excerpts(
         if not said:
             continue
         raw = said[-1].group(1)
-        speaker = last_speaker(raw, page, before[-1], book, None, text[: said[-1].start(1)])
+        speaker = resolve(raw, page, before[-1], book, None, text[: said[-1].start(1)])
         if speaker and speaker[:1].isupper():
             found.append(
                 Found(first_sentences(page.blocks[i].text, _EXCERPT_WORDS), speaker, i, "excerpt")

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from digest.summarize.blocks import UPPER, wordset
+from digest.summarize.found import Found
 from digest.summarize.names import proper_case
+from digest.summarize.page import Page
 from digest.summarize.sentences import first_sentences
-from digest.summarize.speakers import recent_subject
-
-if TYPE_CHECKING:
-    from digest.summarize.page import Page
-    from digest.summarize.quotes import Found
-    from digest.summarize.speakers import NameBook
+from digest.summarize.speakers import NameBook, recent_subject
 
 _LABEL = re.compile(rf"^([{UPPER}][\w.'’\- ]{{0,40}}?)(?:,[\w.'’\- ]{{1,30}})?:\s+(\S.*)$")  # noqa: RUF001
 _ANSWER_WORDS = 40
@@ -33,8 +29,6 @@ _NOT_VOICES = wordset(
 
 
 def interview_quotes(page: Page, body: list[int], book: NameBook, min_words: int) -> list[Found]:
-    from digest.summarize.quotes import Found
-
     voices = _voices(page, body)
     asking = {label for label, said in voices.items() if _mostly_questions(said)}
     if len(voices) < 2 or not asking:

@@ -9,12 +9,13 @@ are not quotes; a quote the page prints twice (a pull quote) ranks first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from digest.model import Quote
 from digest.summarize import speakers
+from digest.summarize.attribution import quotable, resolve
 from digest.summarize.blocks import key, wordset
 from digest.summarize.excerpts import block_quotes, transcript_excerpts
+from digest.summarize.found import Found
 from digest.summarize.interview import interview_quotes
 from digest.summarize.page import PROSE, TEXT, Page
 from digest.summarize.sentences import first_sentences, split_sentences
@@ -38,27 +39,9 @@ _SMALL = wordset(
 )
 
 
-@dataclass
-class Found:
-    text: str
-    speaker: str | None
-    index: int  # block index, for page order
-    how: str  # "reported", "interview", "block", "excerpt"
-    pull: bool = False
-
-    def score(self, order: int) -> float:
-        """Pull quotes first, then whole sentences before fragments, in page order."""
-        value = 100.0 if self.pull else 0.0
-        value += 10.0 if self.text[:1].isupper() or self.text[:1] in '[“"' else -10.0
-        value -= 3.0 if len(self.text.split()) < 8 else 0.0
-        value -= 5.0 if self.how == "interview" else 0.0
-        value -= 3.0 if self.speaker and self.speaker[:1].islower() else 0.0
-        return value - order
-
-
 def find_quotes(page: Page, skip: set[int]) -> list[Found]:
     """Attributed quotes in the body, best first, at most MAX_QUOTES."""
-    body = [i for i in range(page.start, page.end) if i not in skip and _quotable(page, i)]
+    body = [i for i in range(page.start, page.end) if i not in skip and quotable(page, i)]
     book = NameBook(" ".join(page.blocks[i].text for i in body))
     found: list[Found] = []
     last: Found | None = None
@@ -70,13 +53,9 @@ def find_quotes(page: Page, skip: set[int]) -> list[Found]:
     if not found:
         # Only on pages that lost their quote marks: elsewhere an unmarked first-person
         # paragraph is the reporter's own narration.
-        found.extend(transcript_excerpts(page, body, book, last_speaker=_resolve))
+        found.extend(transcript_excerpts(page, body, book))
     found.extend(interview_quotes(page, body, book, MIN_WORDS))
     return _rank(page, found)
-
-
-def _quotable(page: Page, i: int) -> bool:
-    return page.kinds[i] in (PROSE, TEXT)
 
 
 # British and Irish papers quote with single curly marks (U+2018 ... U+2019). The
@@ -144,7 +123,7 @@ def _reported(page: Page, i: int, book: NameBook, last: Found | None) -> list[Fo
             continue
         raw = speakers.speaker_after(after) or speakers.speaker_before(before)
         context = text[: max(0, start - 1)]
-        speaker = _resolve(raw, page, i, book, previous or last, context)
+        speaker = resolve(raw, page, i, book, previous or last, context)
         speaker = speaker or _continued(before, after, i, previous, last)
         if speaker is None and n == 0 and not before.strip():
             speaker = _introduced(page, i, book)
@@ -197,43 +176,6 @@ def _is_speech(quote: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", quote) if w.lower() not in _SMALL]  # noqa: RUF001
     capitals = sum(1 for w in words if w[0].isupper())
     return not words or capitals < 0.7 * len(words) or len(words) > 14
-
-
-def _resolve(
-    raw: str | None, page: Page, i: int, book: NameBook, last: Found | None, context: str
-) -> str | None:
-    """A full name for the speaker phrase: pronouns and "the report" point back."""
-    if raw is None:
-        return None
-    speaker = speakers.clean_speaker(raw)
-    if speaker is None:
-        return None
-    if speaker in ("he", "she"):
-        return _pronoun(page, i, book, last, context)
-    if speaker in speakers.PRONOUNS:
-        return None
-    if speaker[:1].islower():
-        earlier = " ".join(page.blocks[j].text for j in range(page.start, i + 1))
-        return speakers.author_of(speaker, earlier) or speaker
-    # "Officials said ..." opens a sentence with a capital but names no one.
-    return book.fullest(speaker) if book.is_name(speaker) else None
-
-
-def _pronoun(page: Page, i: int, book: NameBook, last: Found | None, context: str) -> str | None:
-    """Who "he" or "she" is: the person this paragraph names, else the one named since
-    the last quote, else whoever spoke last."""
-    named = speakers.named_in(context, book)
-    if named:
-        return book.fullest(named)
-    recent = last is not None and last.speaker is not None and i - last.index <= 4
-    since = last.index + 1 if last is not None and recent else max(page.start, i - 3)
-    # A paragraph about someone, then "“...,” he said": the quote is theirs, not the
-    # previous speaker's.
-    between = (page.blocks[j].text for j in range(since, i) if _quotable(page, j))
-    named = speakers.named_in(" ".join(between), book)
-    if named:
-        return book.fullest(named)
-    return last.speaker if last is not None and recent else None
 
 
 def _rank(page: Page, found: list[Found]) -> list[Found]:
