@@ -19,6 +19,7 @@ from digest.config import Config
 from digest.errors import TemplateError
 from digest.links import safe_href
 from digest.model import Digest, Email, MergeTags
+from digest.render.context import email_context, footer_view
 from digest.render.contrast import low_contrast
 from digest.render.copyedit import copyedit
 from digest.render.minify import minify_html
@@ -31,9 +32,7 @@ PACKAGED_TEMPLATES = _PACKAGE / "templates"
 SOURCE_TEMPLATES = _PACKAGE.parent / "templates"
 ROOT_TEMPLATE = "digest.mjml.j2"
 INLINE_CSS = "inline.css.j2"
-# Zero-width padding after the preheader keeps inbox previews from showing body text.
 _BETWEEN_TAGS = re.compile(r">[ \t]+<")
-PREHEADER_PAD = "&#847;&zwnj;&nbsp;" * 60
 PREHEADER_MIN, PREHEADER_MAX = 40, 130
 _LINK_ATTR = re.compile(r'(\s(?:href|src)=)"([^"]*)"')
 _RTL_LANGS = {"ar", "arc", "dv", "fa", "ha", "he", "khw", "ks", "ku", "ps", "sd", "ur", "yi"}
@@ -130,16 +129,15 @@ def render_mjml(
     """Stage: Digest -> MJML source. `merge` holds an ESP's merge tags, if one is used."""
     env = environment(tuple(template_dirs(templates)))
     digest = copyedit(digest, config)
-    context = {
-        "digest": digest,
-        "config": config,
-        "subject": subject_of(digest),
-        "preheader": preheader_of(digest, config.preheader),
-        "dir": text_direction(config.lang),
-        "preheader_pad": Markup(PREHEADER_PAD),
-        "merge": merge or MergeTags(),
-    }
-    source = _render_template(env, ROOT_TEMPLATE, context)
+    context = email_context(
+        digest,
+        config,
+        merge or MergeTags(),
+        subject=subject_of(digest),
+        preheader=preheader_of(digest, config.preheader),
+        dir=text_direction(config.lang),
+    )
+    source = _render_template(env, ROOT_TEMPLATE, context.as_dict())
     # mjml-python rejects spaces (without a newline) before a closing tag in <mj-head>;
     # a newline is the same white space to HTML, so use one between any two tags.
     return _BETWEEN_TAGS.sub(">\n<", source)
@@ -158,7 +156,7 @@ def compile_mjml(source: str) -> str:
 def inline_rules(config: Config, templates: Path | None = None) -> str:
     """The CSS that premailer copies into style attributes (a template, so it can be themed)."""
     env = environment(tuple(template_dirs(templates)))
-    return _render_template(env, INLINE_CSS, {"config": config})
+    return _render_template(env, INLINE_CSS, {"theme": config.theme})
 
 
 def _render_template(env: jinja2.Environment, name: str, context: dict[str, object]) -> str:
@@ -265,16 +263,14 @@ def render_text(digest: Digest, config: Config, merge: MergeTags | None = None) 
             lines.append("")
         if story.url:
             lines += [f"{config.button}: {story.url}", ""]
-    footer, merge = config.footer, merge or MergeTags()
+    footer = footer_view(config, merge)
     lines += ["-" * width, "", textwrap.fill(footer.text, width)]
     if footer.address:
         lines.append(footer.address)
-    unsubscribe = merge.unsubscribe or footer.unsubscribe_url
-    web_version = merge.web_version or footer.web_url
-    if unsubscribe:
-        lines.append(f"Unsubscribe: {unsubscribe}")
-    if web_version:
-        lines.append(f"View in your browser: {web_version}")
+    if footer.unsubscribe:
+        lines.append(f"Unsubscribe: {footer.unsubscribe}")
+    if footer.web_version:
+        lines.append(f"View in your browser: {footer.web_version}")
     return "\n".join(lines).rstrip() + "\n"
 
 
