@@ -51,7 +51,7 @@ def test_edited_partial_in_local_templates_is_used_by_build(in_tmp: Path) -> Non
     assert runner.invoke(cli, ["init"]).exit_code == 0
     story = in_tmp / "templates" / "partials" / "story.mjml.j2"
     story.write_text(
-        story.read_text(encoding="utf-8").replace("{{ config.button }} &#8594;<", "Keep reading<"),
+        story.read_text(encoding="utf-8").replace("{{ button }} &#8594;<", "Keep reading<"),
         encoding="utf-8",
     )
     result = runner.invoke(cli, ["build", str(TEST_SEEDS), "--date", "2026-11-30"])

@@ -100,7 +100,9 @@ def _attribute_slips(name: str, dirs: tuple[Path, ...] = (PACKAGED,)) -> list[st
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_every_template_reads_only_names_the_context_has(name: str) -> None:
     ast = _parse(name, (PACKAGED,))
-    given = set(NAMES.get(name, ROOT_NAMES)) | ({"story", "number"} if name != INLINE_CSS else set())
+    given = set(NAMES.get(name, ROOT_NAMES)) | (
+        {"story", "number"} if name != INLINE_CSS else set()
+    )
     assert jinja2.meta.find_undeclared_variables(ast) <= given
     assert _attribute_slips(name) == []
 
