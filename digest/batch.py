@@ -21,7 +21,7 @@ from pathlib import Path
 
 from digest.build import summarize_file
 from digest.console import Progress, collected_warnings, count
-from digest.errors import InputError, StrictError
+from digest.errors import InputError, OutputError, StrictError
 from digest.sources.seeds import scan
 
 log = logging.getLogger(__name__)
@@ -124,16 +124,26 @@ def _workers(jobs: int, seeds: int) -> int:
 
 def _write(text: str, flush: bool = False) -> bool:
     """Write to stdout; False once the reader has closed the pipe."""
+    if sys.stdout is None:  # started with stdout closed
+        raise OutputError("stdout is closed; redirect it to a file (> summaries.jsonl)")
     try:
         sys.stdout.write(text)
         if flush:
             sys.stdout.flush()
     except BrokenPipeError:
-        # Point stdout at /dev/null so Python's exit flush does not complain either.
-        with suppress(OSError, ValueError, AttributeError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return False
+    except (OSError, ValueError) as exc:  # a full disk (/dev/full), a closed descriptor
+        _silence_stdout()
+        reason = getattr(exc, "strerror", None) or "it is closed"
+        raise OutputError(f"stdout: cannot write ({reason}); redirect it elsewhere") from None
     return True
+
+
+def _silence_stdout() -> None:
+    # Point stdout at /dev/null so Python's exit flush does not complain either.
+    with suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _warn(message: str, strict: bool, written: int) -> None:

@@ -140,7 +140,7 @@ def send(
     message, sender, recipients = outgoing(result.email, result.digest, config)
     counter.check_strict(strict)
     if dry_run:
-        click.echo(describe(message, config.smtp, recipients))
+        _out(describe(message, config.smtp, recipients))
         click.echo("digest: --dry-run: nothing sent", err=True)
         return
     smtp_send(message, sender, recipients, config.smtp, password_for(config.smtp.user))
@@ -195,9 +195,16 @@ def summarize(
             err=True,
         )
     if fmt == "json":
-        click.echo(json.dumps(story.as_json(), ensure_ascii=False, indent=2))
+        _out(json.dumps(story.as_json(), ensure_ascii=False, indent=2))
     else:
-        click.echo(_story_text(story))
+        _out(_story_text(story))
+
+
+def _out(text: str, end: str = "\n") -> None:
+    """Data to stdout; a closed or full stdout is one line and exit 6, never a traceback."""
+    from digest.atomic import write_stdout
+
+    write_stdout(text + end)
 
 
 def _story_text(story: Story) -> str:
@@ -216,9 +223,9 @@ def _explain(seed: Path, fmt: str | None) -> None:
 
     lines = explain(read_seed(seed))
     if fmt == "json":
-        click.echo(json.dumps([x.as_json() for x in lines], ensure_ascii=False, indent=2))
+        _out(json.dumps([x.as_json() for x in lines], ensure_ascii=False, indent=2))
     else:
-        click.echo(render(lines))
+        _out(render(lines))
 
 
 def _summarize_batch(seeds: tuple[Path, ...], fmt: str | None, jobs: int, strict: bool) -> None:
@@ -269,8 +276,7 @@ def fetch(
     loaded = load_seeds(urls, sources)
     counter.check_strict(strict)
     written = save_seeds(loaded.seeds, output, force)
-    for path in written:
-        click.echo(str(path))
+    _out("".join(f"{path}\n" for path in written), end="")
     click.echo(f"digest: {count(len(written), 'seed file')} -> {output}", err=True)
 
 
