@@ -51,13 +51,17 @@ class Cache:
         try:
             record = json.loads(meta_path.read_text(encoding="utf-8"))
             body = body_path.read_bytes()
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None
         if not isinstance(record, dict) or record.get("url") != url:
             return None
-        stored = float(record.pop("stored", 0))
-        meta = {str(k): str(v) for k, v in record.items()}
-        return Cached(meta=meta, body=body, age=max(0.0, self.clock() - stored))
+        stored = record.pop("stored", 0)
+        # Hand-edited or from another version: a field of the wrong type is a miss, not a crash.
+        if not isinstance(stored, int | float) or isinstance(stored, bool) or stored != stored:
+            return None
+        if not all(isinstance(v, str) for v in record.values()):
+            return None
+        return Cached(meta=dict(record), body=body, age=max(0.0, self.clock() - float(stored)))
 
     def put(self, url: str, meta: dict[str, str], body: bytes) -> None:
         meta_path, body_path = self._paths(url)

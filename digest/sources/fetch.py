@@ -70,7 +70,7 @@ class Page:
             if name and _known_codec(name):
                 try:
                     return self.body.decode(name)
-                except UnicodeDecodeError:
+                except (UnicodeError, LookupError):
                     continue
         from charset_normalizer import from_bytes
 
@@ -139,19 +139,25 @@ class Fetcher:
             return exc
 
     def get(self, url: str) -> Page:
-        cached = None if self.refresh or self.cache is None else self._cached(url)
-        if cached is not None and cached[1] < _fresh_for(cached[0]):
-            return cached[0]
         import httpx
 
         try:
+            cached = None if self.refresh or self.cache is None else self._cached(url)
+            if cached is not None and cached[1] < _fresh_for(cached[0]):
+                return cached[0]
             return self._download(url, cached[0] if cached else None)
         except httpx.TimeoutException as exc:
             raise FetchError(
                 f"{url}: no answer within {self.timeout:g} s; try again later or leave it out"
             ) from exc
-        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        except httpx.HTTPError as exc:
             raise FetchError(f"{url}: cannot fetch ({exc}); check the address") from exc
+        except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+            # An internationalized host name that IDNA refuses (`a..b`, `xn--zz-zzz`), here
+            # or in a redirect: the address is wrong, not digest.
+            raise FetchError(
+                f"{url}: not a valid web address ({_reason(exc)}); check the link"
+            ) from exc
 
     def _cached(self, url: str) -> tuple[Page, float] | None:
         assert self.cache is not None
@@ -269,8 +275,15 @@ def _declared_charset(body: bytes) -> str | None:
 
 
 def _known_codec(name: str) -> bool:
+    """A text encoding Python knows: not rot13, hex or zlib_codec, which are codecs too."""
     try:
-        codecs.lookup(name)
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
         return False
-    return True
+    return getattr(info, "_is_text_encoding", True) is not False
+
+
+def _reason(exc: Exception) -> str:
+    """The last line of a library's message, in words (idna nests the real reason)."""
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[-1][:200]
