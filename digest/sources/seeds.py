@@ -8,9 +8,12 @@ warning names the encoding; mojibake ("CafÃ©") is repaired with a warning.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from digest.errors import InputError
 from digest.model import FrontMatter, Seed, SeedKind
@@ -122,6 +125,12 @@ def split_front_matter(text: str, source: str) -> tuple[FrontMatter, str]:
     except StopIteration:
         return FrontMatter(), text
     data = _load_yaml("\n".join(lines[1:end]), source)
+    for key in sorted(_FRONT_MATTER_KEYS):
+        value = data.get(key)
+        if isinstance(value, BadValue):
+            raise InputError(
+                f"{source}: front matter '{key}' has {value.describe()}; fix it or remove the line"
+            )
     unknown = sorted(str(k) for k in data if k not in _FRONT_MATTER_KEYS)
     if unknown:
         log.warning("%s: front matter key(s) %s ignored", source, ", ".join(unknown))
@@ -143,7 +152,7 @@ def _load_yaml(block: str, source: str) -> dict[object, object]:
     import yaml  # only seeds with front matter pay for the YAML parser (~15 ms to import)
 
     try:
-        data = yaml.safe_load(block) or {}
+        data = yaml.load(block, Loader=_loader()) or {}  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 2}" if mark is not None else ""
@@ -157,3 +166,47 @@ def _load_yaml(block: str, source: str) -> dict[object, object]:
     if not isinstance(data, dict):
         raise InputError(f"{source}: front matter must be `key: value` lines")
     return data
+
+
+_TYPE_WORDS = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "yes or no"}
+
+
+@dataclass(frozen=True)
+class BadValue:
+    """A scalar YAML cannot turn into its type (`date: 2026-11-31`, `!!int "abc"`)."""
+
+    tag: str
+    text: str
+
+    def describe(self) -> str:
+        kind = self.tag.rsplit(":", 1)[-1]
+        what = _TYPE_WORDS.get(kind, kind)
+        return f"{self.text!r}, which is not a valid {what}"
+
+
+@functools.cache
+def _loader() -> type:
+    """yaml's SafeLoader, except that a value its type cannot hold becomes a BadValue.
+
+    SafeLoader raises a bare ValueError (or TypeError) for a day that does not exist,
+    which would stop a whole folder's build; this way the seed is named and skipped.
+    """
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    for kind in ("timestamp", "int", "float", "bool", "binary"):
+        tag = f"tag:yaml.org,2002:{kind}"
+        Loader.add_constructor(tag, _tolerant(yaml.SafeLoader.yaml_constructors[tag], tag))
+    return Loader
+
+
+def _tolerant(construct: Any, tag: str) -> Any:
+    def build(loader: Any, node: Any) -> object:
+        try:
+            return construct(loader, node)
+        except (ValueError, TypeError, AttributeError, OverflowError, LookupError):
+            return BadValue(tag, str(node.value)[:80])
+
+    return build
