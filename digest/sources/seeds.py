@@ -152,7 +152,7 @@ def _load_yaml(block: str, source: str) -> dict[object, object]:
     import yaml  # only seeds with front matter pay for the YAML parser (~15 ms to import)
 
     try:
-        data = yaml.load(block, Loader=_loader()) or {}  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(block, Loader=_loader()) or {}  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 2}" if mark is not None else ""
