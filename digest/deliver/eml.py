@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from email import policy
 from email.errors import HeaderParseError
@@ -35,11 +36,26 @@ class Envelope:
     list_ids: tuple[int, ...] = ()
 
 
+# CR and LF end a header line (a second header, a Bcc, could follow); U+2028/U+2029/U+0085
+# end a line for some mail programs too; other control characters have no place in a header.
+_BREAKS = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+
+
+def header_text(value: str, where: str) -> str:
+    """`value` as it goes into a header (or an ESP's subject/from field): one line, no controls."""
+    if _BREAKS.search(value):
+        raise ConfigError(
+            f"{where} {value!r}: a line break or control character cannot go in an email "
+            "header; write it on one line"
+        )
+    return value
+
+
 def mailboxes(value: str | None, where: str) -> tuple[Mailbox, ...]:
     """'Ana <ana@x.org>, bo@y.org' -> ((name, address), ...); a bad address is a ConfigError."""
     if not value:
         return ()
-    found = getaddresses([value])
+    found = getaddresses([header_text(value, where)])
     for _name, address in found:
         local, at, domain = address.partition("@")
         if not (local and at and "." in domain) or " " in address:

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from digest.config import Config
-from digest.deliver.eml import Envelope, mailboxes, to_eml
+from digest.deliver.eml import Envelope, header_text, mailboxes, to_eml
 from digest.deliver.esp import payload, preset
 from digest.errors import ConfigError
 from digest.model import Digest, Email, MergeTags
@@ -26,6 +26,7 @@ def merge_tags(config: Config) -> MergeTags | None:
 def envelope(config: Config, digest: Digest) -> Envelope:
     """Addresses and hand-off settings from [email] and [footer], checked."""
     settings = config.email
+    header_text(config.brand.name, "[brand] name")  # the sender's display name
     sender = mailboxes(settings.from_, "--from / [email] from")
     reply_to = mailboxes(settings.reply_to, "--reply-to / [email] reply_to")
     if len(sender) > 1 or len(reply_to) > 1:
@@ -57,6 +58,8 @@ def output_format(fmt: str | None, output: str, config: Config) -> str:
 def export(email: Email, digest: Digest, config: Config, fmt: str | None = None) -> bytes:
     """Stage: Email -> the exact bytes to write for `fmt` (default: [email] format)."""
     fmt = fmt or config.email.format
+    if fmt in ("eml", "json"):
+        header_text(email.subject, "--title / title")
     if fmt == "html":
         return email.html.encode("utf-8")
     if fmt == "text":
@@ -73,6 +76,7 @@ def export(email: Email, digest: Digest, config: Config, fmt: str | None = None)
 
 def outgoing(email: Email, digest: Digest, config: Config) -> tuple[bytes, str, list[str]]:
     """For `digest send`: the .eml bytes, the envelope sender and the recipients."""
+    header_text(email.subject, "--title / title")
     env = envelope(config, digest)
     if not env.to:
         raise ConfigError("no recipient: give --to ADDR or set `to` under [email] in digest.toml")
