@@ -17,7 +17,6 @@ from digest.render.check import (
     check_lang,
     check_links,
     check_preheader,
-    check_size,
     check_unsubscribe,
 )
 
@@ -45,13 +44,29 @@ def test_a_good_email_has_no_problems() -> None:
     assert check_html(GOOD) == []
 
 
-def test_size_warns_near_the_clip_limit_and_fails_past_it() -> None:
-    assert messages(check_size, GOOD) == []
-    near = GOOD.replace("<h1>", "<h1>" + "x" * 95 * 1024)
-    assert "close to Gmail's 102 KB clip limit" in messages(check_size, near)[0]
-    over = GOOD.replace("<h1>", "<h1>" + "x" * 110 * 1024)
-    (problem,) = [p for p in check_html(over) if "KB" in p.message]
-    assert problem.fatal and "Gmail clips" in problem.message
+def sized(size: int) -> str:
+    """GOOD padded to exactly `size` bytes of UTF-8."""
+    padded = GOOD.replace("<h1>", "<h1>" + "x" * (size - len(GOOD.encode("utf-8"))))
+    assert len(padded.encode("utf-8")) == size
+    return padded
+
+
+# Gmail clips a message over 102 KB (104,448 bytes); the warning starts over 90 KB.
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        (92_160, []),
+        (92_161, ["90.0 KB: close to Gmail's 102 KB clip limit"]),
+        (104_447, ["102.0 KB: close to Gmail's 102 KB clip limit"]),
+        (104_448, ["102.0 KB: close to Gmail's 102 KB clip limit"]),
+        (104_449, ["102.0 KB: Gmail clips emails over about 102 KB"]),
+    ],
+)
+def test_size_warns_near_the_clip_limit_and_fails_past_it(size: int, expected: list[str]) -> None:
+    problems = [p for p in check_html(sized(size)) if "KB" in p.message]
+    assert [p.message[: len(e)] for p, e in zip(problems, expected, strict=False)] == expected
+    assert len(problems) == len(expected)
+    assert [p.fatal for p in problems] == ["clips" in e for e in expected]
 
 
 def test_missing_lang_is_reported() -> None:
@@ -188,13 +203,15 @@ def test_check_reports_each_problem_on_one_line(runner: CliRunner, tmp_path: Pat
     assert strict.exit_code == 7 and "--strict" in strict.stderr
 
 
-def test_check_fails_without_strict_when_gmail_would_clip(
-    runner: CliRunner, tmp_path: Path
+@pytest.mark.parametrize(("size", "code"), [(104_447, 0), (104_449, 1)])
+def test_check_fails_without_strict_only_when_gmail_would_clip(
+    runner: CliRunner, tmp_path: Path, size: int, code: int
 ) -> None:
     path = tmp_path / "big.html"
-    path.write_text(GOOD.replace("<h1>", "<h1>" + "x" * 110 * 1024), encoding="utf-8")
+    path.write_bytes(sized(size).encode("utf-8"))
     result = runner.invoke(cli, ["check", str(path)])
-    assert result.exit_code == 1 and "Gmail clips" in result.stderr
+    assert result.exit_code == code, result.stderr
+    assert ("Gmail clips" in result.stderr) == bool(code)
     assert "Traceback" not in result.output
 
 
