@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import importlib.util
+import os
 import re
 from pathlib import Path
 from types import ModuleType
+from typing import NoReturn
 
 import pytest
 from hypothesis import settings
@@ -35,6 +38,40 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite tests/golden/ from current output"
     )
+    parser.addoption(
+        "--require-browser",
+        action="store_true",
+        help="fail, not skip, when Chromium, Playwright or aiosmtpd is missing "
+        "(always so when the CI environment variable is set)",
+    )
+
+
+# Set from the command line and $CI before collection: in CI a missing real part must
+# fail the run, not quietly skip the browser and SMTP tests.
+REQUIRE_REAL_PARTS = False
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global REQUIRE_REAL_PARTS
+    ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    REQUIRE_REAL_PARTS = ci or bool(config.getoption("--require-browser"))
+
+
+def missing(what: str, fix: str) -> NoReturn:
+    """Skip without a real part (browser, SMTP server); fail instead in CI or when required."""
+    if REQUIRE_REAL_PARTS:
+        pytest.fail(
+            f"{what} is missing, and CI or --require-browser needs it: {fix}", pytrace=False
+        )
+    pytest.skip(f"{what} is missing: {fix}", allow_module_level=True)
+
+
+def real_module(name: str, fix: str = "pip install '.[test]'") -> ModuleType:
+    """Import a module a real part needs (playwright, aiosmtpd), or skip/fail as `missing`."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        missing(f"the Python module {name}", fix)
 
 
 def normalise(text: str) -> str:
@@ -93,13 +130,16 @@ def web(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 @pytest.fixture(scope="session")
 def browser():
-    """A real headless Chromium (Debian's package) driven by Playwright; skips without one."""
+    """A real headless Chromium (Debian's package) driven by Playwright.
+
+    Without one the browser tests skip, or fail in CI and with --require-browser.
+    """
     import shutil
 
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if executable is None:
-        pytest.skip("no chromium on PATH: `apt-get install chromium` to run browser tests")
-    playwright_api = pytest.importorskip("playwright.sync_api")
+        missing("chromium (not on PATH)", "apt-get install chromium")
+    playwright_api = real_module("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=executable,

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import TEST_SEEDS
+from conftest import TEST_SEEDS, real_module
 from digest.cli.commands import cli
 from digest.config import Smtp
 from digest.deliver.smtp import PASSWORD_ENV, _is_loopback, parse_server, port_of
 from digest.errors import ConfigError
 
-aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
-aiosmtpd_smtp = pytest.importorskip("aiosmtpd.smtp")
+aiosmtpd_controller = real_module("aiosmtpd.controller")
+aiosmtpd_smtp = real_module("aiosmtpd.smtp")
 
 ADDRESSES = ["--from", "Desk <desk@news.example>", "--to", "editor@example.org"]
 DATE = ["--date", "2026-11-30"]
