@@ -44,7 +44,11 @@ SEED = 18
 # target name: (files mutated, test files that must notice)
 TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "quotes": (
-        ("digest/summarize/quotes.py", "digest/summarize/speakers.py"),
+        (
+            "digest/summarize/quotes.py",
+            "digest/summarize/attribution.py",
+            "digest/summarize/speakers.py",
+        ),
         (
             "tests/test_summarize_quotes.py",
             "tests/test_summarize_attribution.py",
