@@ -31,6 +31,9 @@ def test_one_quote_of_at_most_the_budget() -> None:
     assert pick_quote((long,), 40) == ()
     two = Quote("We cannot wait. Then " + " ".join(["word"] * 50) + ".", "C")
     assert pick_quote((two,), 40) == (Quote("We cannot wait.", "C"),)
+    three = Quote("We cannot wait. Nor can the orchard. Then " + " ".join(["word"] * 40) + ".", "D")
+    # Whole opening sentences, word for word: never a sentence cut in the middle.
+    assert pick_quote((three,), 40) == (Quote("We cannot wait. Nor can the orchard.", "D"),)
 
 
 def test_quotes_and_apostrophes_become_typographic_and_consistent() -> None:

@@ -45,3 +45,33 @@ def test_emphasis_is_stripped_but_snake_case_is_kept() -> None:
 
     text, _ = read_markdown("Set **max_retry_count** and _really_ check it, not a_b_c.")
     assert text == "Set max_retry_count and really check it, not a_b_c."
+
+
+def test_links_of_every_kind_become_their_text() -> None:
+    from digest.summarize.markdown import read_markdown
+
+    text, hints = read_markdown(
+        "# The [night train](https://example.org/nt) returns\n\n"
+        'The [operator\'s [new] timetable](https://example.org/t_(2026) "Winter") and the '
+        "[route map][map] are out, with [notes] and <https://example.org/faq>.\n\n"
+        "[map]: https://example.org/map.pdf\n"
+        "[notes]: <https://example.org/notes> 'Notes'\n"
+    )
+    assert hints.title == "The night train returns"
+    assert text == (
+        "The night train returns\n\n"
+        "The operator's [new] timetable and the route map are out, with notes and "
+        "https://example.org/faq."
+    )
+
+
+def test_lists_quotes_and_escapes_keep_their_words() -> None:
+    from digest.summarize.markdown import read_markdown
+
+    text, _ = read_markdown(
+        "Stops on the route:\n\n- Tarn [Halt](h)\n- Vell &amp; Moor\n\n"
+        "> \\*Not\\* emphasis, ![a map](m.png)and `a_b` as written.\n\n<!-- draft note -->\n"
+    )
+    assert text == (
+        "Stops on the route:\n\n- Tarn Halt\n- Vell & Moor\n\n*Not* emphasis, and a_b as written."
+    )

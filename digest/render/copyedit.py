@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from digest.config import Config
 from digest.model import Digest, Quote, Story
+from digest.summarize.editorial import opening
 from digest.summarize.sentences import split_sentences
 
 # A straight double quote opens after a space, an opening bracket or a dash, else it closes.
@@ -55,15 +56,15 @@ def cut_lead(paragraphs: tuple[str, ...], budget: int) -> tuple[str, ...]:
 
 
 def pick_quote(quotes: tuple[Quote, ...], budget: int) -> tuple[Quote, ...]:
-    """One quote of at most `budget` words: the first that fits, else the first cut to a
-    sentence that fits, else none."""
+    """One quote of at most `budget` words: the first that fits, else the first cut to
+    whole opening sentences that fit (verbatim), else none."""
     for quote in quotes:
         if words(quote.text) <= budget:
             return (quote,)
     for quote in quotes:
-        first = split_sentences(quote.text)[:1]
-        if first and words(first[0]) <= budget:
-            return (replace(quote, text=first[0]),)
+        cut = opening(quote.text, budget)
+        if cut:
+            return (replace(quote, text=cut),)
     return ()
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from digest.model import Quote, Seed, Story
 from digest.summarize.blocks import key, split_blocks
 from digest.summarize.byline import find_byline
+from digest.summarize.editorial import for_email
 from digest.summarize.found import Found
 from digest.summarize.headline import drop_site_name, find_headline
 from digest.summarize.hints import Hints
@@ -62,6 +63,7 @@ def analyse_seed(seed: Seed) -> Analysis:
         label=seed.meta.section or hints.section,
         minutes=reading_minutes(page),
     )
+    story = for_email(story, seed)
     return Analysis(story, page, headline, byline_at, lead, quotes)
 
 

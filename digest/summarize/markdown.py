@@ -1,33 +1,59 @@
-"""Markdown seeds: strip the markup to plain blocks, take the first "# " heading as title.
+"""Markdown seeds: plain blocks from the parsed document, the first "# " heading as title.
 
-Only the markup is removed (heading marks, emphasis, link targets, images, code
-fences); the words are kept as written.
+markdown-it-py (CommonMark) parses the seed, so inline and reference links,
+emphasis, escapes and entities come out as the reader sees them. Only the markup
+goes (heading marks, link targets, images, HTML comments and tags, code blocks);
+the words are kept as written, one block per paragraph, heading or list.
 """
 
 from __future__ import annotations
 
-import re
+from typing import TYPE_CHECKING
 
 from digest.summarize.hints import Hints
 
-_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
-_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
-_SETEXT = re.compile(r"^(?:=+|-+)[ \t]*$", re.MULTILINE)
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-# Underscores only at word edges: snake_case names in prose are not emphasis.
-_EMPHASIS = re.compile(r"(\*\*|\*|`|(?<!\w)__|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
-_QUOTE_MARK = re.compile(r"^>[ \t]?", re.MULTILINE)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+# Inline pieces that are markup only: their words (if any) are in the text tokens between.
+_DROPPED = {"image", "html_inline"}
+_BREAKS = {"softbreak", "hardbreak"}
 
 
 def read_markdown(text: str) -> tuple[str, Hints]:
-    title = next((m.group(1) for m in _HEADING.finditer(text) if m.group(0).startswith("# ")), None)
-    text = _COMMENT.sub("", _FENCE.sub("", text))
-    text = _HEADING.sub(r"\1", text)
-    text = _SETEXT.sub("", text)
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _QUOTE_MARK.sub("", text)
-    return text, Hints(title=_EMPHASIS.sub(r"\2", _LINK.sub(r"\1", title)) if title else None)
+    """The seed as plain blocks (a blank line between them) and its first-level heading."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    blocks: list[str] = []
+    title: str | None = None
+    tight = False  # items of a tight list share one block, a line each, as written
+    marker = ""
+    join = False
+    for n, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            tight, join = n + 2 < len(tokens) and tokens[n + 2].hidden, False
+        elif token.type == "list_item_open":
+            marker = f"{token.info}{token.markup} " if token.info else f"{token.markup} "
+        elif token.type == "inline":
+            line = marker + _inline(token)
+            if marker and join:
+                blocks[-1] += "\n" + line
+            else:
+                blocks.append(line)
+            join, marker = bool(marker) and tight, ""
+            if title is None and tokens[n - 1].tag == "h1":
+                title = _inline(token)
+        elif token.type == "html_block" and not token.content.lstrip().startswith("<!--"):
+            blocks.append(token.content.strip())
+    return "\n\n".join(b for b in blocks if b.strip()), Hints(title=title or None)
+
+
+def _inline(token: Token) -> str:
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in _BREAKS:
+            parts.append("\n")
+        elif child.type not in _DROPPED:
+            parts.append(child.content)  # text and code spans; link and emphasis marks are empty
+    return "".join(parts).strip()
