@@ -14,8 +14,9 @@ from digest.summarize import summarize
 TOP = "Canal trust asks for new lock gates\n\nBy Liesel Marrow\n\n3 March 2025\n\n"
 OPENING = (
     "The Wendle Canal Trust said on Monday that the lock gates at Harrow Bridge would need "
-    "replacing within two years, and asked the county for help with the cost."
-)
+    "replacing within two years, and asked the county for help with the cost. The gates were "
+    "last rebuilt after the floods of the winter before the trust took over the locks."
+)  # long enough to be the whole lead, so no quote below is one the lead already prints
 
 
 def _quotes(*paragraphs: str) -> tuple[Quote, ...]:
