@@ -8,8 +8,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import click
-
 
 def count(n: int, one: str, many: str | None = None) -> str:
     """'1 problem', '2 problems': messages read as sentences, never 'problem(s)'."""
@@ -33,11 +31,17 @@ class Progress:
     def step(self) -> None:
         self.count += 1
         if self.shown:
-            click.echo(f"\rdigest: {self.verb} {self.count}/{self.total}", err=True, nl=False)
+            _show(f"\rdigest: {self.verb} {self.count}/{self.total}")
 
     def done(self) -> None:
         if self.shown:
-            click.echo("\r\033[K", err=True, nl=False)
+            _show("\r\033[K")
+
+
+def _show(text: str) -> None:
+    # Flushed at once: a progress line that waits in a buffer is no progress line.
+    sys.stderr.write(text)
+    sys.stderr.flush()
 
 
 class _Collect(logging.Handler):

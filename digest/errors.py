@@ -1,14 +1,12 @@
 """Errors a user can meet. Each says what went wrong, where, and how to fix it.
 
-The core raises these; the CLI prints the one-line message and exits with the
-class's exit code (documented in the README), never with a traceback.
+The core raises these and knows nothing of the command line; digest/cli/exits.py
+turns each family into the one-line message and exit code the README documents.
 """
 
 from __future__ import annotations
 
 import re
-
-import click
 
 _NEWLINES = re.compile(r"\s*\n\s*")
 
@@ -18,22 +16,20 @@ def one_line(message: str) -> str:
     return _NEWLINES.sub(" ", message.strip())
 
 
-class DigestError(click.ClickException):
-    """Base class: a problem the user can fix. Exit code 1."""
-
-    exit_code = 1
+class DigestError(Exception):
+    """Base class: a problem the user can fix."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
+        self.message = message
 
-    def show(self, file: object = None) -> None:
-        click.echo(f"digest: error: {one_line(self.format_message())}", err=True)
+    def format_message(self) -> str:
+        """The message as a user reads it: file, problem, fix."""
+        return self.message
 
 
 class InputError(DigestError):
-    """A seed, or a path to one, cannot be used. Exit code 3."""
-
-    exit_code = 3
+    """A seed, or a path to one, cannot be used."""
 
 
 class NotTextError(InputError):
@@ -41,42 +37,20 @@ class NotTextError(InputError):
 
 
 class ConfigError(DigestError):
-    """digest.toml or a command-line setting is wrong. Exit code 4."""
-
-    exit_code = 4
+    """digest.toml or a command-line setting is wrong."""
 
 
 class TemplateError(DigestError):
-    """A template does not render or its MJML does not compile. Exit code 5."""
-
-    exit_code = 5
+    """A template does not render or its MJML does not compile."""
 
 
 class OutputError(DigestError):
-    """An output file cannot be written. Exit code 6."""
-
-    exit_code = 6
+    """An output file cannot be written."""
 
 
 class StrictError(DigestError):
-    """--strict was given and there were warnings. Exit code 7."""
-
-    exit_code = 7
+    """--strict was given and there were warnings."""
 
 
 class DeliveryError(DigestError):
-    """The SMTP server cannot be reached, refuses the login or the message. Exit code 8."""
-
-    exit_code = 8
-
-
-class Interrupted(DigestError):
-    """Ctrl-C: the run stopped; outputs are written atomically, so none changed. Exit 130."""
-
-    exit_code = 130  # 128 + SIGINT, what shells report for a process stopped by Ctrl-C
-
-    def __init__(self) -> None:
-        super().__init__("interrupted; nothing written")
-
-    def show(self, file: object = None) -> None:
-        click.echo(f"digest: {self.format_message()}", err=True)
+    """The SMTP server cannot be reached, refuses the login or the message."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from digest import __version__
+from digest.cli.exits import fail, interrupted
 from digest.cli.options import (
     SEEDS_ARG,
     SOURCES_ARG,
@@ -21,7 +22,7 @@ from digest.cli.options import (
     warnings,
 )
 from digest.console import count
-from digest.errors import ConfigError, Interrupted, StrictError
+from digest.errors import ConfigError, DigestError, StrictError
 
 if TYPE_CHECKING:
     from digest.model import Story
@@ -30,13 +31,18 @@ if TYPE_CHECKING:
 
 
 class _Group(click.Group):
-    """Ctrl-C anywhere in a command: one line and exit 130, never click's "Aborted!"."""
+    """A core error anywhere in a command: its one line and exit code (cli/exits.py).
+
+    Ctrl-C: one line and exit 130, never click's "Aborted!".
+    """
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except DigestError as exc:
+            fail(ctx, exc)
         except KeyboardInterrupt:
-            raise Interrupted() from None
+            interrupted(ctx)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -143,7 +149,9 @@ def send(
         _out(describe(message, config.smtp, recipients))
         click.echo("digest: --dry-run: nothing sent", err=True)
         return
-    smtp_send(message, sender, recipients, config.smtp, password_for(config.smtp.user))
+    smtp_send(
+        message, sender, recipients, config.smtp, password_for(config.smtp.user, _hidden_prompt)
+    )
     to, size = ", ".join(recipients), len(message) / 1024
     click.echo(f"digest: sent {size:.1f} KB to {to} via {server_name(config.smtp)}", err=True)
 
@@ -313,6 +321,10 @@ def preview(
         click.echo("digest: preview stopped", err=True)
 
 
+def _hidden_prompt(text: str) -> str:
+    return str(click.prompt(text, hide_input=True, err=True))
+
+
 def _report(name: str, problems: list[Problem]) -> int:
     """Log each problem as a warning line; returns how many were fatal."""
     log = logging.getLogger("digest.render.check")
@@ -331,7 +343,6 @@ def check(file: Path, strict: bool) -> None:
     Size against Gmail's clip limit, images without alt text, empty or non-http(s)
     links, a missing unsubscribe link, the preheader's length and a missing lang.
     """
-    from digest.errors import DigestError
     from digest.render.check import check_file
 
     warnings()

@@ -12,10 +12,9 @@ import smtplib
 import socket
 import ssl
 import sys
+from collections.abc import Callable
 from email import policy
 from email.parser import BytesParser
-
-import click
 
 from digest.config import Smtp
 from digest.errors import ConfigError, DeliveryError
@@ -44,15 +43,16 @@ def port_of(smtp: Smtp) -> int:
     return {"ssl": 465, "starttls": 587}.get(smtp.security, 25)
 
 
-def password_for(user: str | None) -> str | None:
-    """From $DIGEST_SMTP_PASSWORD, else a hidden prompt, but only when a person is at a terminal."""
+def password_for(user: str | None, ask: Callable[[str], str]) -> str | None:
+    """From $DIGEST_SMTP_PASSWORD, else `ask` (the CLI's hidden prompt), but only when a
+    person is at a terminal."""
     if not user:
         return None
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]
     if not sys.stdin.isatty():
         raise ConfigError(f"no SMTP password for {user}: set {PASSWORD_ENV} (no terminal to ask)")
-    return str(click.prompt(f"SMTP password for {user}", hide_input=True, err=True))
+    return ask(f"SMTP password for {user}")
 
 
 def describe(message: bytes, smtp: Smtp, recipients: list[str]) -> str:
