@@ -18,6 +18,7 @@ from digest.render.utm import tag_links
 from digest.sources.load import SourceOptions, load_seeds
 from digest.sources.seeds import read_seed
 from digest.summarize import summarize
+from digest.vocabulary import merge_tags
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,6 @@ def build(
 ) -> BuildResult:
     """`paths` are seed arguments: files, folders, seeds.txt lists, article or feed URLs."""
     # Imported here: `digest summarize` imports this module and never renders (Jinja2, email).
-    from digest.deliver.formats import merge_tags
     from digest.render.compose import render
 
     stories, skipped = summarize_paths(paths, sources, summarize_one)
@@ -146,7 +146,7 @@ def build(
     digest = assemble([sanitize(s) for s in stories], config, date)
     # UTM tags go on the Digest, before rendering, so the HTML and text links match.
     digest = tag_links(digest, config.utm)
-    email = render(digest, config, templates, merge_tags(config))
+    email = render(digest, config, templates, merge_tags(config.email.esp))
     return BuildResult(email=email, digest=digest, skipped=tuple(skipped))
 
 

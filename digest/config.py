@@ -88,8 +88,8 @@ class EmailSettings:
     from_: str | None = None  # TOML key `from`; "Name <addr>" or a bare address
     to: str | None = None  # one address or a comma-separated list
     reply_to: str | None = None
-    esp: str = "none"  # whose merge tags and API body: see digest.deliver.esp.PRESETS
-    format: str = "html"  # html | text | eml | json
+    esp: str = "none"  # whose merge tags and API body: see digest.vocabulary.PRESETS
+    format: str = "html"  # one of digest.vocabulary.FORMATS: html | text | eml | json
     unsubscribe_mailto: str | None = None  # for the List-Unsubscribe header
     list_ids: tuple[int, ...] = ()  # the ESP's list IDs (listmonk, Brevo campaigns)
 

@@ -12,6 +12,8 @@ import html
 import re
 from urllib.parse import urlsplit
 
+from digest.vocabulary import whole_tag
+
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 IMAGE_SCHEMES = frozenset({"http", "https"})
 MAX_URL_LENGTH = 2048  # longer "links" are payloads, not article addresses
@@ -71,19 +73,13 @@ def _checked_web_url(url: str) -> str | None:
     return url
 
 
-# One placeholder an email service replaces at send time, and nothing else:
-# *|UNSUB|* (Mailchimp), {{{unsubscribe}}} / {{ x }} (SendGrid, Postmark, SES,
-# Brevo, listmonk), %unsubscribe_url% (Mailgun). Only the tool and the user's
-# config put these in links; seed text never can (see sanitize.py).
-MERGE_TAG = re.compile(
-    r"\*\|[A-Za-z0-9_:]+\|\*"
-    r"|\{\{\{?\s*[A-Za-z0-9_.:]+\s*\}?\}\}"
-    r"|%[A-Za-z0-9_.]+%"
-)
-
-
 def is_merge_tag(href: str) -> bool:
-    return MERGE_TAG.fullmatch(href.strip()) is not None
+    """One placeholder an email service replaces at send time, and nothing else.
+
+    The syntaxes are the presets' (digest/vocabulary.py). Only the tool and the
+    user's config put these in links; seed text never can (see render/sanitize.py).
+    """
+    return whole_tag().fullmatch(href.strip()) is not None
 
 
 def is_allowed_href(href: str) -> bool:

@@ -23,6 +23,7 @@ from digest.cli.options import (
 )
 from digest.console import count
 from digest.errors import ConfigError, DigestError, StrictError
+from digest.vocabulary import FORMATS
 
 if TYPE_CHECKING:
     from digest.model import Story
@@ -62,10 +63,11 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "text", "eml", "json"]),
+    type=click.Choice(list(FORMATS)),
     help="html, text, eml (a MIME message with both parts) or json (the --esp provider's "
     "API request body; for mailgun a JSON object of its form fields) "
-    "[default: from the -o file's extension (.html .txt .eml .json), else [email] format, "
+    f"[default: from the -o file's extension ({' '.join(s[0] for s in FORMATS.values())}), "
+    "else [email] format, "
     "else html].",
 )
 @message_options

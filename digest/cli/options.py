@@ -19,6 +19,7 @@ import click
 
 from digest.console import count, watched
 from digest.errors import ConfigError, InputError, StrictError, one_line
+from digest.vocabulary import PRESETS
 
 if TYPE_CHECKING:
     from digest.config import Config
@@ -172,7 +173,7 @@ def source_options(command: Command) -> Command:
     return run
 
 
-ESPS = ("none", "mailchimp", "sendgrid", "postmark", "mailgun", "ses", "brevo", "listmonk")
+ESPS = tuple(PRESETS)
 _MESSAGE_OPTIONS = (
     click.option(
         "--esp",

@@ -1,32 +1,37 @@
-"""Email service provider presets: each one's merge tags and the JSON body of its API call.
+"""Email service providers: the JSON body of each one's API call.
 
 The bodies are printed, never sent: `digest build --esp X --format json | curl --data @- ...`.
-Tags are the providers' documented placeholders (see docs/email-facts.md); None
-means the provider has no such tag, and the template falls back to the configured URL.
+Each provider's name, merge tags and required fields are its entry in
+digest.vocabulary.PRESETS; its body function is registered here with `@body_for`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from email.utils import formataddr
 from typing import Any
 
 from digest.deliver.eml import Envelope, Mailbox, display, list_unsubscribe
 from digest.errors import ConfigError
-from digest.model import Email, MergeTags
+from digest.model import Email
+from digest.vocabulary import preset
 
 Body = dict[str, Any]
+BodyFunction = Callable[[Email, Envelope], Body]
+BODIES: dict[str, BodyFunction] = {}  # preset name -> its API body
 
 
-@dataclass(frozen=True)
-class Preset:
-    tags: MergeTags
-    endpoint: str  # where the body goes, for --help and the README
-    body: Callable[[Email, Envelope], Body]
-    needs: tuple[str, ...] = ()  # "from", "to", "lists": fields the API rejects the call without
+def body_for(name: str) -> Callable[[BodyFunction], BodyFunction]:
+    """Register the decorated function as the API body of the preset `name`."""
+
+    def register(function: BodyFunction) -> BodyFunction:
+        BODIES[name] = function
+        return function
+
+    return register
 
 
+@body_for("sendgrid")
 def _sendgrid(email: Email, env: Envelope) -> Body:
     body: Body = {
         "personalizations": [{"to": [_named(m) for m in env.to]}],
@@ -39,7 +44,10 @@ def _sendgrid(email: Email, env: Envelope) -> Body:
         ],
         # Makes SendGrid put its unsubscribe URL where the template has the tag.
         "tracking_settings": {
-            "subscription_tracking": {"enable": True, "substitution_tag": "{{{unsubscribe}}}"}
+            "subscription_tracking": {
+                "enable": True,
+                "substitution_tag": preset("sendgrid").tags.unsubscribe,
+            }
         },
     }
     if env.reply_to:
@@ -49,6 +57,7 @@ def _sendgrid(email: Email, env: Envelope) -> Body:
     return body
 
 
+@body_for("postmark")
 def _postmark(email: Email, env: Envelope) -> Body:
     body: Body = {
         "From": display(_sender(env)),
@@ -66,6 +75,7 @@ def _postmark(email: Email, env: Envelope) -> Body:
     return body
 
 
+@body_for("mailgun")
 def _mailgun(email: Email, env: Envelope) -> Body:
     # Mailgun takes form fields, not JSON: this is an object of those fields.
     body: Body = {
@@ -82,11 +92,13 @@ def _mailgun(email: Email, env: Envelope) -> Body:
     return body
 
 
+@body_for("mailchimp")
 def _mailchimp(email: Email, env: Envelope) -> Body:
     # Subject and sender belong to the campaign's settings, not to its content.
     return {"html": email.html, "plain_text": email.text}
 
 
+@body_for("ses")
 def _ses(email: Email, env: Envelope) -> Body:
     name, address = _sender(env)
     body: Body = {
@@ -108,6 +120,7 @@ def _ses(email: Email, env: Envelope) -> Body:
     return body
 
 
+@body_for("brevo")
 def _brevo(email: Email, env: Envelope) -> Body:
     body: Body = {
         "name": email.subject,
@@ -123,6 +136,7 @@ def _brevo(email: Email, env: Envelope) -> Body:
     return body
 
 
+@body_for("listmonk")
 def _listmonk(email: Email, env: Envelope) -> Body:
     body: Body = {
         "name": email.subject,
@@ -138,6 +152,7 @@ def _listmonk(email: Email, env: Envelope) -> Body:
     return body
 
 
+@body_for("none")
 def _plain(email: Email, env: Envelope) -> Body:
     """No provider: every piece, for a script of the user's own."""
     return {
@@ -151,66 +166,11 @@ def _plain(email: Email, env: Envelope) -> Body:
     }
 
 
-PRESETS: dict[str, Preset] = {
-    "none": Preset(MergeTags(), "your own script", _plain),
-    "mailchimp": Preset(
-        MergeTags("*|UNSUB|*", "*|ARCHIVE|*", "*|FNAME|*"),
-        "PUT /3.0/campaigns/{campaign_id}/content",
-        _mailchimp,
-    ),
-    "sendgrid": Preset(
-        MergeTags("{{{unsubscribe}}}", None, "{{first_name}}"),
-        "POST https://api.sendgrid.com/v3/mail/send",
-        _sendgrid,
-        ("from", "to"),
-    ),
-    "postmark": Preset(
-        MergeTags("{{{ pm:unsubscribe }}}", None, "{{ first_name }}"),
-        "POST https://api.postmarkapp.com/email",
-        _postmark,
-        ("from", "to"),
-    ),
-    "mailgun": Preset(
-        MergeTags("%unsubscribe_url%", None, "%recipient.first_name%"),
-        "POST https://api.mailgun.net/v3/{domain}/messages (form fields)",
-        _mailgun,
-        ("from", "to"),
-    ),
-    "ses": Preset(
-        MergeTags("{{amazonSESUnsubscribeUrl}}", None, "{{name}}"),
-        "aws sesv2 send-email --cli-input-json (SendEmail)",
-        _ses,
-        ("from", "to"),
-    ),
-    "brevo": Preset(
-        MergeTags("{{ unsubscribe }}", "{{ mirror }}", "{{ contact.FIRSTNAME }}"),
-        "POST https://api.brevo.com/v3/emailCampaigns",
-        _brevo,
-        ("from",),
-    ),
-    "listmonk": Preset(
-        MergeTags("{{ UnsubscribeURL }}", "{{ MessageURL }}", "{{ .Subscriber.FirstName }}"),
-        "POST /api/campaigns",
-        _listmonk,
-        ("lists",),
-    ),
-}
-
 _NEEDED = {
     "from": "a sender: give --from ADDR or set `from` under [email] in digest.toml",
     "to": "a recipient: give --to ADDR or set `to` under [email] in digest.toml",
     "lists": "the list IDs to send to: set list_ids = [1] under [email] in digest.toml",
 }
-
-
-def preset(name: str) -> Preset:
-    try:
-        return PRESETS[name]
-    except KeyError:
-        known = ", ".join(PRESETS)
-        raise ConfigError(
-            f"unknown ESP {name!r} (--esp or [email] esp); use one of: {known}"
-        ) from None
 
 
 def payload(name: str, email: Email, env: Envelope) -> Body:
@@ -220,7 +180,7 @@ def payload(name: str, email: Email, env: Envelope) -> Body:
     for need in chosen.needs:
         if not given[need]:
             raise ConfigError(f"the {name} API call needs {_NEEDED[need]}")
-    return chosen.body(email, env)
+    return BODIES[name](email, env)
 
 
 def _sender(env: Envelope) -> Mailbox:

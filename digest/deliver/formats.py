@@ -8,19 +8,15 @@ sending is digest.deliver.smtp's job.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from digest.config import Config
 from digest.deliver.eml import Envelope, header_text, mailboxes, to_eml
-from digest.deliver.esp import payload, preset
+from digest.deliver.esp import payload
 from digest.errors import ConfigError
-from digest.model import Digest, Email, MergeTags
-
-
-def merge_tags(config: Config) -> MergeTags | None:
-    """The configured ESP's merge tags, or None without a provider."""
-    tags = preset(config.email.esp).tags
-    return None if tags == MergeTags() else tags
+from digest.model import Digest, Email
+from digest.vocabulary import FORMATS
 
 
 def envelope(config: Config, digest: Digest) -> Envelope:
@@ -45,7 +41,7 @@ def envelope(config: Config, digest: Digest) -> Envelope:
 
 
 # A file name says what it holds: `-o issue.eml` must not get HTML in it.
-_BY_SUFFIX = {".html": "html", ".htm": "html", ".txt": "text", ".eml": "eml", ".json": "json"}
+_BY_SUFFIX = {suffix: fmt for fmt, suffixes in FORMATS.items() for suffix in suffixes}
 
 
 def output_format(fmt: str | None, output: str, config: Config) -> str:
@@ -55,23 +51,43 @@ def output_format(fmt: str | None, output: str, config: Config) -> str:
     return _BY_SUFFIX.get(Path(output).suffix.lower(), config.email.format)
 
 
+def _html(email: Email, digest: Digest, config: Config) -> bytes:
+    return email.html.encode("utf-8")
+
+
+def _text(email: Email, digest: Digest, config: Config) -> bytes:
+    return email.text.encode("utf-8")
+
+
+def _eml(email: Email, digest: Digest, config: Config) -> bytes:
+    header_text(email.subject, "--title / title")
+    return to_eml(email, envelope(config, digest))
+
+
+def _json(email: Email, digest: Digest, config: Config) -> bytes:
+    header_text(email.subject, "--title / title")
+    body = payload(config.email.esp, email, envelope(config, digest))
+    return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# One writer per name in digest.vocabulary.FORMATS (tests/test_vocabulary.py checks both match).
+WRITERS: dict[str, Callable[[Email, Digest, Config], bytes]] = {
+    "html": _html,
+    "text": _text,
+    "eml": _eml,
+    "json": _json,
+}
+
+
 def export(email: Email, digest: Digest, config: Config, fmt: str | None = None) -> bytes:
     """Stage: Email -> the exact bytes to write for `fmt` (default: [email] format)."""
     fmt = fmt or config.email.format
-    if fmt in ("eml", "json"):
-        header_text(email.subject, "--title / title")
-    if fmt == "html":
-        return email.html.encode("utf-8")
-    if fmt == "text":
-        return email.text.encode("utf-8")
-    if fmt == "eml":
-        return to_eml(email, envelope(config, digest))
-    if fmt == "json":
-        body = payload(config.email.esp, email, envelope(config, digest))
-        return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    raise ConfigError(
-        f"unknown format {fmt!r} (--format or [email] format); use one of: html, text, eml, json"
-    )
+    if fmt not in WRITERS:
+        known = ", ".join(FORMATS)
+        raise ConfigError(
+            f"unknown format {fmt!r} (--format or [email] format); use one of: {known}"
+        )
+    return WRITERS[fmt](email, digest, config)
 
 
 def outgoing(email: Email, digest: Digest, config: Config) -> tuple[bytes, str, list[str]]:

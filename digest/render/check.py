@@ -18,11 +18,11 @@ import lxml.html
 
 from digest.errors import InputError
 from digest.links import is_allowed_href, is_merge_tag
+from digest.render.inbox import PREHEADER_MAX, PREHEADER_MIN
 
 KB = 1024
 SIZE_WARN = 90 * KB  # ESPs add tracking links and headers: stay below this
 SIZE_CLIP = 102 * KB  # Gmail shows "[Message clipped]" past about this size
-PREHEADER_MIN, PREHEADER_MAX = 40, 130
 # Link text that says nothing on its own (screen readers list links out of context).
 VAGUE_LINK_TEXT = {"click here", "here", "read more", "more", "link", "this", "learn more"}
 _UNSUBSCRIBE = re.compile(r"unsub|opt[\s-]?out", re.I)

@@ -22,6 +22,7 @@ from digest.model import Digest, Email, MergeTags
 from digest.render.context import email_context, footer_view
 from digest.render.contrast import low_contrast
 from digest.render.copyedit import copyedit
+from digest.render.inbox import PREHEADER_MAX, PREHEADER_MIN
 from digest.render.minify import minify_html
 from digest.render.tidy import breakable, tidy
 
@@ -33,7 +34,6 @@ SOURCE_TEMPLATES = _PACKAGE.parent / "templates"
 ROOT_TEMPLATE = "digest.mjml.j2"
 INLINE_CSS = "inline.css.j2"
 _BETWEEN_TAGS = re.compile(r">[ \t]+<")
-PREHEADER_MIN, PREHEADER_MAX = 40, 130
 _LINK_ATTR = re.compile(r'(\s(?:href|src)=)"([^"]*)"')
 _RTL_LANGS = {"ar", "arc", "dv", "fa", "ha", "he", "khw", "ks", "ku", "ps", "sd", "ur", "yi"}
 # A CSS value from settings may go inside <style> (where &#39; would not be decoded):

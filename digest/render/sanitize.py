@@ -18,16 +18,13 @@ from dataclasses import replace
 
 from digest.links import IMAGE_SCHEMES, LINK_SCHEMES, safe_url
 from digest.model import Quote, Story
+from digest.vocabulary import tag_opener
 
 log = logging.getLogger(__name__)
 
 WORD_JOINER = "\u2060"
 # C0/C1 controls except tab and newline, and the two non-characters XML refuses.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
-# Openers of the merge-tag syntaxes of common ESPs and template languages:
-# Mailchimp *|TAG|*, Handlebars/Liquid/Jinja {{ }} {% %} {# #}, AWeber {!tag},
-# Mailgun %recipient%, SendGrid legacy [%tag%] / [Unsubscribe], Smarty {$var}.
-_MERGE_OPENER = re.compile(r"\*(?=\|)|\{(?=[{%#!$])|%(?=[A-Za-z_][\w.]*%)|\[(?=[A-Za-z_%\[])")
 
 
 def clean_text(text: str) -> str:
@@ -37,7 +34,8 @@ def clean_text(text: str) -> str:
 
 def inert_text(text: str) -> str:
     """Seed text as the reader should see it, with no merge tag an ESP would fill in."""
-    return _MERGE_OPENER.sub(lambda m: m.group(0) + WORD_JOINER, clean_text(text))
+    # The openers of every ESP's and template language's tags (digest/vocabulary.py).
+    return tag_opener().sub(lambda m: m.group(0) + WORD_JOINER, clean_text(text))
 
 
 def sanitize(story: Story) -> Story:

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, quote
 
 from digest.config import Utm
 from digest.model import Digest
-
-# *|UNSUB|*, {{ tag }}, %tag%: an ESP fills these in later, so the URL is not final yet.
-_MERGE_TAG = re.compile(r"\*\||\{\{|\{%|%[\w.:-]+%")
+from digest.vocabulary import pending_tag
 
 
 def utm_params(utm: Utm, date: dt.date) -> dict[str, str]:
@@ -41,7 +38,7 @@ def tag_url(url: str, params: Mapping[str, str]) -> str:
     """
     if not params or not url.lower().startswith(("http://", "https://")):
         return url
-    if _MERGE_TAG.search(url):
+    if pending_tag().search(url):  # an ESP fills the tag in later: the URL is not final yet
         return url
     base, hash_mark, fragment = url.partition("#")
     query = base.partition("?")[2]
