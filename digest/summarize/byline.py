@@ -11,13 +11,8 @@ import re
 from digest.summarize import chrome
 from digest.summarize.blocks import UPPER, Block
 from digest.summarize.names import NAME, is_name, proper_case
-from digest.summarize.page import CHROME, COMMENT, DATE, MENU, PROSE, Page
+from digest.summarize.page import BY_LINE, CHROME, COMMENT, DATE, MENU, PROSE, Page
 
-_BY = re.compile(
-    r"^(?:by|written by|posted by|published by|reviewed by|words by|story by|reporting by|"
-    r"interview by|interviewed by|text by|author|authors)\s*:?\s+(.+)$",
-    re.IGNORECASE,
-)
 _CUT = re.compile(
     r"\s*(?:@|\||;|•|·|—|–|\s-\s|\b(?:edited|photographs?|photos|illustrations?) by\b|"  # noqa: RUF001
     r"\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d|"
@@ -61,10 +56,10 @@ def by_line(text: str) -> str | None:
     if text[:1] + text[-1:] in ("()", "[]"):
         text = text[1:-1]  # "(Reporting by Ana Ruiz)"
     text = chrome.spaced(text)
-    match = _BY.match(text)
+    match = BY_LINE.match(text)
     dated = _DATED_BY.match(text)
     if not match and dated and chrome.is_date(_as_block(dated.group(1))):
-        match = _BY.match(text[dated.end(1) :].strip())  # "3/14/2016 8:05 AM BY ANA RUIZ"
+        match = BY_LINE.match(text[dated.end(1) :].strip())  # "3/14/2016 8:05 AM BY ANA RUIZ"
     if not match:
         return None
     rest = _CUT.sub("", match.group(1))

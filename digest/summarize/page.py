@@ -99,7 +99,18 @@ def classify(block: Block) -> tuple[str, str]:
     return TEXT, "dropped: short line (title, subhead or link)"
 
 
-_BY = re.compile(r"^(?i:by|written by|posted by|words by)\s+[A-Z]")  # a byline, not a label
+# A "By" line: the words that bring in an author's name, then the name (group 1).
+BY_LINE = re.compile(
+    r"^(?:by|written by|posted by|published by|reviewed by|words by|story by|reporting by|"
+    r"interview by|interviewed by|text by|author|authors)\s*:?\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
+def is_by_line(text: str) -> bool:
+    """'By Ana Ruiz': a byline, not a short menu label (the name is capitalised)."""
+    match = BY_LINE.match(text)
+    return match is not None and match.group(1)[:1].isupper()
 
 
 def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> None:
@@ -108,7 +119,7 @@ def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> No
     for i, block in enumerate([*blocks, None]):
         short = (
             block is not None
-            and not _BY.match(block.text)
+            and not is_by_line(block.text)
             and (
                 kinds[i] in (CHROME, DATE)
                 or (kinds[i] == TEXT and block.words <= 4 and not block.ends_sentence)
@@ -121,7 +132,7 @@ def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> No
             # A short title and its tagline may end the run right above the first paragraph,
             # and a short title may end it right above its "By" line.
             ends_at_prose = block is not None and kinds[i] == PROSE
-            keep = 2 if ends_at_prose else 1 if block is not None and _BY.match(block.text) else 0
+            keep = 2 if ends_at_prose else 1 if block is not None and is_by_line(block.text) else 0
             for j in run[: len(run) - keep]:
                 if kinds[j] == TEXT:
                     kinds[j], reasons[j] = CHROME, MENU
