@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from digest.sources.cache import Cache
-from digest.sources.fetch import PAGE_FRESH, Fetcher, FetchError, Page
+from digest.sources.fetch import PAGE_FRESH, Download, Fetcher, FetchError
 from localweb import STORIES, LocalWeb, Route, article, rss
 
 PAGE = article(STORIES[0])
@@ -24,7 +24,7 @@ class Clock:
         return self.now
 
 
-def get(url: str, cache: Cache | None = None, **options: object) -> Page:
+def get(url: str, cache: Cache | None = None, **options: object) -> Download:
     with Fetcher(cache, **options) as fetcher:  # type: ignore[arg-type]
         return fetcher.get(url)
 
@@ -144,7 +144,7 @@ def test_fetches_run_concurrently_with_a_small_bound(web: LocalWeb) -> None:
     urls = [web.html(f"/p{n}.html", PAGE, delay=0.3) for n in range(8)]
     with Fetcher(workers=4) as fetcher:
         pages = fetcher.get_all(urls)
-    assert list(pages) == urls and all(isinstance(p, Page) for p in pages.values())
+    assert list(pages) == urls and all(isinstance(p, Download) for p in pages.values())
     assert 1 < web.most_in_flight <= 4
 
 
@@ -154,6 +154,6 @@ def test_get_all_returns_failures_and_stays_quiet_off_a_terminal(
     good = web.html("/a.html", PAGE)
     with Fetcher() as fetcher:
         pages = fetcher.get_all([good, web.url("/missing"), good])
-    assert isinstance(pages[good], Page) and isinstance(pages[web.url("/missing")], FetchError)
+    assert isinstance(pages[good], Download) and isinstance(pages[web.url("/missing")], FetchError)
     assert web.count("/a.html") == 1  # a URL given twice is fetched once
     assert capsys.readouterr().err == ""

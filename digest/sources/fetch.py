@@ -54,7 +54,9 @@ class FetchError(InputError):
 
 
 @dataclass(frozen=True)
-class Page:
+class Download:
+    """What one URL gave: its body and the headers a later visit revalidates with."""
+
     url: str  # as asked for
     final_url: str  # after redirects: the link a story points to
     kind: PageKind
@@ -118,7 +120,7 @@ class Fetcher:
         if self._client is not None:
             self._client.close()
 
-    def get_all(self, urls: Iterable[str]) -> dict[str, Page | FetchError]:
+    def get_all(self, urls: Iterable[str]) -> dict[str, Download | FetchError]:
         """Fetch each distinct URL, `workers` at a time; failures are returned, not raised."""
         unique = list(dict.fromkeys(urls))
         if not unique:
@@ -132,13 +134,13 @@ class Fetcher:
         done = {futures[f]: f.result() for f in futures}
         return {url: done[url] for url in unique}
 
-    def _get_or_error(self, url: str) -> Page | FetchError:
+    def _get_or_error(self, url: str) -> Download | FetchError:
         try:
             return self.get(url)
         except FetchError as exc:
             return exc
 
-    def get(self, url: str) -> Page:
+    def get(self, url: str) -> Download:
         import httpx
 
         try:
@@ -159,13 +161,13 @@ class Fetcher:
                 f"{url}: not a valid web address ({_reason(exc)}); check the link"
             ) from exc
 
-    def _cached(self, url: str) -> tuple[Page, float] | None:
+    def _cached(self, url: str) -> tuple[Download, float] | None:
         assert self.cache is not None
         entry = self.cache.get(url)
         if entry is None or entry.meta.get("kind") not in ("html", "feed"):
             return None
         m = entry.meta
-        page = Page(
+        page = Download(
             url=url,
             final_url=m.get("final_url", url),
             kind="feed" if m["kind"] == "feed" else "html",
@@ -177,7 +179,7 @@ class Fetcher:
         )
         return page, entry.age
 
-    def _download(self, url: str, cached: Page | None) -> Page:
+    def _download(self, url: str, cached: Download | None) -> Download:
         headers = {}
         if cached is not None and cached.etag:
             headers["If-None-Match"] = cached.etag
@@ -193,7 +195,7 @@ class Fetcher:
             self.cache.put(url, page.meta(), page.body)
         return page
 
-    def _page(self, url: str, response: httpx.Response) -> Page:
+    def _page(self, url: str, response: httpx.Response) -> Download:
         if not response.is_success or response.status_code == 204:
             reason = f"HTTP {response.status_code} {response.reason_phrase}".rstrip()
             raise FetchError(f"{url}: {reason}; check the link")
@@ -204,7 +206,7 @@ class Fetcher:
         kind = _kind_of(media_type, body)
         if kind is None:
             raise FetchError(f"{url}: not a web page or feed ({media_type or 'no type'})")
-        return Page(
+        return Download(
             url=url,
             final_url=str(response.url),
             kind=kind,
@@ -252,7 +254,7 @@ class Fetcher:
         return self._client
 
 
-def _fresh_for(page: Page) -> float:
+def _fresh_for(page: Download) -> float:
     return FEED_FRESH if page.kind == "feed" else PAGE_FRESH
 
 

@@ -18,7 +18,15 @@ from digest.errors import InputError, NotTextError
 from digest.model import FrontMatter, Seed
 from digest.sources.cache import Cache, default_folder
 from digest.sources.feeds import FEED_SUFFIXES, FeedItem, looks_like_feed, parse_feed, select
-from digest.sources.fetch import DEADLINE, MAX_BYTES, TIMEOUT, WORKERS, Fetcher, FetchError, Page
+from digest.sources.fetch import (
+    DEADLINE,
+    MAX_BYTES,
+    TIMEOUT,
+    WORKERS,
+    Download,
+    Fetcher,
+    FetchError,
+)
 from digest.sources.seeds import read_seed, scan
 
 log = logging.getLogger(__name__)
@@ -146,7 +154,7 @@ def _list_entries(path: Path) -> list[tuple[int, str]] | None:
 
 
 def _from_web(
-    url: str, page: Page | FetchError, options: SourceOptions, skipped: list[str]
+    url: str, page: Download | FetchError, options: SourceOptions, skipped: list[str]
 ) -> list[Seed | FeedItem]:
     if isinstance(page, FetchError):
         _skip(page.format_message(), skipped)
@@ -191,11 +199,11 @@ def _feed_items(
 
 
 def _item_seed(
-    item: FeedItem, pages: dict[str, Page | FetchError], skipped: list[str]
+    item: FeedItem, pages: dict[str, Download | FetchError], skipped: list[str]
 ) -> Seed | None:
     """The item's page with the feed's hints; else the feed's own content, with a warning."""
     page = pages.get(item.link) if item.link else None
-    if isinstance(page, Page) and page.kind == "html":
+    if isinstance(page, Download) and page.kind == "html":
         return _page_seed(page, item.hints(page.final_url))
     where = item.link or item.title or "a feed item"
     if item.content is None:
@@ -207,15 +215,15 @@ def _item_seed(
     return Seed(source=where, text=item.content, kind="html", meta=item.hints())
 
 
-def _page_seed(page: Page, meta: FrontMatter) -> Seed:
+def _page_seed(page: Download, meta: FrontMatter) -> Seed:
     return Seed(source=page.url, text=page.text(), kind="html", meta=meta)
 
 
-def _reason(page: Page | FetchError | None) -> str | None:
+def _reason(page: Download | FetchError | None) -> str | None:
     if isinstance(page, FetchError):
         # The message is "URL: reason; fix": keep the reason only.
         return page.format_message().split(": ", 1)[-1].split(";")[0]
-    if isinstance(page, Page):
+    if isinstance(page, Download):
         return "a feed, not an article page"
     return None
 
