@@ -56,7 +56,10 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "preview-server": (("digest/preview/server.py",), ("tests/test_preview.py",)),
-    "esp": (("digest/deliver/esp.py",), ("tests/test_esp.py", "tests/test_deliver.py")),
+    "esp": (
+        ("digest/deliver/esp.py", "digest/vocabulary.py"),
+        ("tests/test_esp.py", "tests/test_deliver.py", "tests/test_vocabulary.py"),
+    ),
     "atomic": (("digest/atomic.py",), ("tests/test_output.py",)),
     # Only the hand-written clip-limit bugs below: check.py is not in the mutation sample.
     "check": (("digest/render/check.py",), ("tests/test_check.py",)),
@@ -135,14 +138,14 @@ BUGS = (
     Bug(
         "Mailchimp unsubscribe tag typo",
         "esp",
-        "digest/deliver/esp.py",
+        "digest/vocabulary.py",
         '"*|UNSUB|*"',
         '"*|UNSUBSCRIBE|*"',
     ),
     Bug(
         "Brevo first-name tag typo",
         "esp",
-        "digest/deliver/esp.py",
+        "digest/vocabulary.py",
         '"{{ contact.FIRSTNAME }}"',
         '"{{ contact.FIRST_NAME }}"',
     ),
