@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from children import child
 from digest.batch import cpu_count, summarize_many
 from digest.cli.commands import cli
 from digest.console import count
@@ -156,19 +157,19 @@ def test_ctrl_c_while_workers_start_is_one_line_not_their_tracebacks(tmp_path: P
     write_seeds(tmp_path, 200)
     command = [sys.executable, "-m", "digest", "summarize", str(tmp_path), "--jobs", "2"]
     # A terminal's Ctrl-C reaches the whole process group, workers included.
-    proc = subprocess.Popen(
+    with child(
         command,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
-    )
-    deadline = time.monotonic() + 30
-    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.005)
-    time.sleep(0.05)
-    os.killpg(proc.pid, signal.SIGINT)  # the workers are still importing
-    _, stderr = proc.communicate(timeout=60)
+    ) as proc:
+        deadline = time.monotonic() + 30
+        while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)  # the workers are still importing
+        _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
     assert stderr.strip().splitlines()[-1] == "digest: interrupted; nothing written"

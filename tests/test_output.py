@@ -8,11 +8,14 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from children import child
 from conftest import TEST_SEEDS
 from digest.atomic import write_atomic, write_output
 from digest.cli.commands import cli
@@ -125,23 +128,22 @@ main()
 """
 
 
-def _run_until_stalled(tmp_path: Path, where: str, target: Path) -> subprocess.Popen[bytes]:
-    child = tmp_path / "child.py"
-    child.write_text(CHILD, encoding="utf-8")
+@contextmanager
+def stalled(tmp_path: Path, where: str, target: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """The CLI in a child, waiting at `where`; killed at the end whatever the test does."""
+    script = tmp_path / "child.py"
+    script.write_text(CHILD, encoding="utf-8")
     ready = tmp_path / "ready"
     args = ["build", str(TEST_SEEDS), "-o", str(target), "--date", "2026-11-30"]
-    proc = subprocess.Popen(
-        [sys.executable, str(child), str(ready), where, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 30
-    while not ready.exists():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"child never stalled: {proc.communicate()[1].decode()}")
-        time.sleep(0.02)
-    return proc
+    command = [sys.executable, str(script), str(ready), where, *args]
+    with child(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        deadline = time.monotonic() + 30
+        while not ready.exists():
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"child never stalled: {proc.communicate()[1].decode()}")
+            time.sleep(0.02)
+        yield proc
 
 
 @pytest.mark.parametrize("where", ["build", "write"])
@@ -152,9 +154,9 @@ def test_ctrl_c_mid_build_is_one_line_exit_130_and_the_old_output_stays(
     out.mkdir()
     target = out / "digest.html"
     target.write_bytes(OLD)
-    proc = _run_until_stalled(tmp_path, where, target)
-    proc.send_signal(signal.SIGINT)
-    stdout, stderr = proc.communicate(timeout=30)
+    with stalled(tmp_path, where, target) as proc:
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert stderr.decode() == "digest: interrupted; nothing written\n"
     assert stdout == b""
@@ -167,9 +169,9 @@ def test_killed_mid_write_leaves_the_old_output_byte_identical(tmp_path: Path) -
     out.mkdir()
     target = out / "digest.html"
     target.write_bytes(OLD)
-    proc = _run_until_stalled(tmp_path, "write", target)
-    proc.send_signal(signal.SIGKILL)  # no handler runs: only the rename protects the file
-    proc.communicate(timeout=30)
+    with stalled(tmp_path, "write", target) as proc:
+        proc.send_signal(signal.SIGKILL)  # no handler runs: only the rename protects the file
+        proc.communicate(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     assert target.read_bytes() == OLD
     # The killed run's temp file is hidden and named after the output; the next build works.

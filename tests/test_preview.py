@@ -19,6 +19,7 @@ from urllib.error import HTTPError
 import pytest
 from click.testing import CliRunner
 
+from children import child
 from conftest import ISSUE_DATE
 from digest.build import build
 from digest.cli.commands import cli
@@ -332,8 +333,7 @@ def test_preview_has_help() -> None:
 def test_the_command_prints_its_url_and_stops_cleanly_on_ctrl_c(seeds: Path) -> None:
     command = [sys.executable, "-m", "digest", "preview", str(seeds), "--port", "0"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env)
-    try:
+    with child(command, stderr=subprocess.PIPE, text=True, env=env) as process:
         assert process.stderr is not None
         lines = [process.stderr.readline() for _ in range(2)]
         assert "built 2 stories" in lines[0]
@@ -344,12 +344,6 @@ def test_the_command_prints_its_url_and_stops_cleanly_on_ctrl_c(seeds: Path) -> 
         assert process.wait(timeout=WAIT) == 0
         rest = process.stderr.read()
         assert "preview stopped" in rest and "Traceback" not in rest
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        if process.stderr is not None:
-            process.stderr.close()
 
 
 def test_the_terminal_shows_a_builds_warnings_then_its_result() -> None:
