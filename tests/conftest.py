@@ -44,6 +44,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="fail, not skip, when Chromium, Playwright or aiosmtpd is missing "
         "(always so when the CI environment variable is set)",
     )
+    parser.addoption(
+        "--screenshots",
+        metavar="DIR",
+        help="keep the browser tests' screenshots in DIR (default: a temp folder); "
+        "the committed ones come from examples/regenerate.py",
+    )
 
 
 # Set from the command line and $CI before collection: in CI a missing real part must
@@ -128,6 +134,15 @@ def web(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         yield server
 
 
+@pytest.fixture
+def screenshots(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """Where a browser test saves its screenshot: never into the repository by default."""
+    chosen = request.config.getoption("--screenshots")
+    folder = Path(chosen) if chosen else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def browser():
     """A real headless Chromium (Debian's package) driven by Playwright.
@@ -142,16 +157,7 @@ def browser():
     playwright_api = real_module("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=executable,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            executable_path=executable, args=load_example("regenerate").CHROMIUM_ARGS
         )
         yield chromium
         chromium.close()

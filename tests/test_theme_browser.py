@@ -1,5 +1,6 @@
 """The default theme in a real browser (headless Chromium): phone and desktop widths,
-light and dark schemes. Screenshots go to examples/ for people to look at."""
+light and dark schemes. Screenshots go to a temp folder, or to `--screenshots DIR`
+for people to look at; the committed ones come from examples/regenerate.py."""
 
 from __future__ import annotations
 
@@ -8,15 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_example
 
 EXAMPLES = ROOT / "examples"
 TWENTY = EXAMPLES / "twenty-stories.html"
-# Story photos live on the newsroom's server; the tests never touch the network.
-PLACEHOLDER = (
-    b'<svg xmlns="http://www.w3.org/2000/svg" width="544" height="272">'
-    b'<rect width="544" height="272" fill="#8a96a3"/></svg>'
-)
+open_email = load_example("regenerate").open_email  # images replaced, no network
 
 # For each visible element with its own text: its colour, the first opaque background
 # behind it (walking up the tree), and the WCAG contrast ratio of the two.
@@ -49,25 +46,10 @@ CONTRAST_JS = """
 """
 
 
-def open_email(browser, path: Path, width: int, scheme: str = "light"):
-    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
-
-    def route(request_route) -> None:
-        url = request_route.request.url
-        if url.startswith("file:"):
-            request_route.continue_()
-        elif request_route.request.resource_type == "image":
-            request_route.fulfill(body=PLACEHOLDER, content_type="image/svg+xml")
-        else:
-            request_route.abort()
-
-    page.route("**/*", route)
-    page.goto(path.as_uri())
-    return page
-
-
 @pytest.mark.parametrize("width", [320, 375, 650, 1200])
-def test_no_horizontal_scrolling_and_every_headline_visible(browser, width: int) -> None:
+def test_no_horizontal_scrolling_and_every_headline_visible(
+    browser, width: int, screenshots: Path
+) -> None:
     page = open_email(browser, TWENTY, width)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     headlines = page.locator("h2")
@@ -78,8 +60,8 @@ def test_no_horizontal_scrolling_and_every_headline_visible(browser, width: int)
         box = headline.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
     assert page.locator("h1").first.is_visible()
-    if width in (375, 650):
-        page.screenshot(path=str(EXAMPLES / f"screenshot-{width}.png"))
+    shot = page.screenshot(path=str(screenshots / f"screenshot-{width}.png"))
+    assert shot.startswith(b"\x89PNG")
     page.close()
 
 
@@ -115,7 +97,9 @@ def test_with_every_style_block_removed_the_email_reads_in_order_with_spacing(
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", [TWENTY, EXAMPLES / "dont-miss-a-story.html"], ids=["20", "1"])
-def test_text_contrast_is_wcag_aa_in_both_schemes(browser, scheme: str, path: Path) -> None:
+def test_text_contrast_is_wcag_aa_in_both_schemes(
+    browser, scheme: str, path: Path, screenshots: Path
+) -> None:
     page = open_email(browser, path, 650, scheme)
     fallback = [255, 255, 255] if scheme == "light" else [18, 18, 18]
     measured = page.evaluate(CONTRAST_JS, fallback)
@@ -123,7 +107,7 @@ def test_text_contrast_is_wcag_aa_in_both_schemes(browser, scheme: str, path: Pa
     low = [m for m in measured if m["ratio"] < 4.5]
     assert not low, f"text below 4.5:1 in {scheme} mode: {low[:5]}"
     if scheme == "dark" and path == TWENTY:
-        page.screenshot(path=str(EXAMPLES / "screenshot-650-dark.png"))
+        page.screenshot(path=str(screenshots / "screenshot-650-dark.png"))
     page.close()
 
 
