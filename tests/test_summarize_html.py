@@ -54,3 +54,86 @@ def test_broken_html_does_not_raise(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.ERROR):
         text, hints = read_html("<<<>>>")
     assert hints.title is None and isinstance(text, str)
+
+
+FESTIVAL = Path(__file__).resolve().parent / "seeds_summarize" / "festival.html"
+
+
+def test_an_html_page_and_its_text_twin_give_the_same_story() -> None:
+    """The same page as HTML and as the text a scraper gets: a quote broken by <br>, a
+    pull quote in an <aside>, a caption and a quoted post; same quotes, same speakers."""
+    from_html = summarize(read_seed(FESTIVAL))
+    from_text = summarize(read_seed(FESTIVAL.with_suffix(".txt")))
+    assert from_html.quotes == from_text.quotes
+    assert [q.speaker for q in from_html.quotes] == [
+        "Hana Lisk",  # the pull quote repeats her words: first
+        "Marek Ostrow",  # his quote runs over a <br>
+        "Tomas Ebb",
+        "Ruth Amsel",
+    ]
+    assert from_html.quotes[1].text.startswith("The square was never built")
+    assert from_html.quotes[1].text.endswith("a few hundred more into it")
+    assert (from_html.byline, from_html.lead) == (from_text.byline, from_text.lead)
+
+
+def test_a_line_break_stays_inside_its_paragraph() -> None:
+    text, _ = read_html(FESTIVAL.read_text(encoding="utf-8"))
+    assert "candles,\nand every year" in text
+    assert "\n\nShopkeepers around the square" in text
+
+
+def _byline(head: str, body: str = "") -> str | None:
+    html = f"<html><head>{head}</head><body>{body}<p>{'Some words of the story. ' * 8}</p>"
+    return read_html(html + "</body></html>")[1].byline
+
+
+def _ld(author: str, graph: str = "") -> str:
+    extra = f", {graph}" if graph else ""
+    return (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
+        f'[{{"@type": "NewsArticle", "author": {author}}}{extra}]}}</script>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "byline"),
+    [
+        (_ld('"Ines Marlowe"'), "", "Ines Marlowe"),
+        (
+            _ld('[{"@type": "Person", "name": "Ines Marlowe"}, {"name": "Olu Adeyemi"}]'),
+            "",
+            "Ines Marlowe and Olu Adeyemi",
+        ),
+        (
+            _ld('{"@id": "#p1"}', '{"@type": "Person", "@id": "#p1", "name": "Ines Marlowe"}'),
+            "",
+            "Ines Marlowe",
+        ),
+        (_ld('{"@type": "Person", "url": "https://example.org/staff/ines"}'), "", None),
+        (_ld('{"@type": "Organization", "name": "The Coastal Ledger"}'), "", None),
+        (
+            "",
+            '<span itemprop="author" itemscope><span itemprop="name">Ines Marlowe</span>'
+            "<span>Staff writer</span></span>",
+            "Ines Marlowe",
+        ),
+        ("", '<meta itemprop="author" content="Ines Marlowe">', "Ines Marlowe"),
+        ("", '<p>By <a rel="author" href="/staff/ines">Ines Marlowe</a></p>', "Ines Marlowe"),
+        ('<meta name="author" content="By Ines Marlowe">', "", "Ines Marlowe"),
+        ('<meta property="article:author" content="https://example.org/ines">', "", None),
+        ('<meta property="article:author" content="Ines Marlowe">', "", "Ines Marlowe"),
+        (
+            '<meta property="og:site_name" content="The Coastal Ledger">'
+            '<meta name="author" content="The Coastal Ledger">',
+            "",
+            None,
+        ),
+    ],
+)
+def test_the_byline_the_markup_declares(head: str, body: str, byline: str | None) -> None:
+    assert _byline(head, body) == byline
+
+
+def test_a_person_in_json_ld_beats_a_meta_author() -> None:
+    head = '<meta name="author" content="Web Desk">' + _ld('{"name": "Ines Marlowe"}')
+    assert _byline(head) == "Ines Marlowe"

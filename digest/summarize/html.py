@@ -13,6 +13,8 @@ from typing import Any
 
 from digest.summarize.blocks import norm
 from digest.summarize.hints import Hints
+from digest.summarize.html_body import article_text
+from digest.summarize.html_byline import declared_byline
 
 _ARTICLE_TYPES = re.compile(r"Article|Posting|Report|WebPage|BlogPosting", re.IGNORECASE)
 _SITE_SUFFIX = re.compile(r"\s+(?:\||–|—|-|::|·)\s+[^|–—]{2,60}$")  # noqa: RUF001
@@ -28,17 +30,18 @@ def read_html(source: str) -> tuple[str, Hints]:
     except (etree.ParserError, ValueError):
         return "", Hints()
     meta = _meta(doc)
-    ld = _json_ld(doc)
+    graph = _graph(doc)
+    ld = next((item for item in graph if _ARTICLE_TYPES.search(str(item.get("@type", "")))), {})
     hints = Hints(
         title=_title(doc, meta, ld),
-        byline=_author(meta, ld),
+        byline=declared_byline(doc, meta, ld, graph),
         url=_first(_canonical(doc), meta.get("og:url"), _text(ld.get("url"))),
         image=_first(meta.get("og:image"), meta.get("twitter:image"), _image(ld.get("image"))),
         section=_first(
             meta.get("article:section"), _text(ld.get("articleSection")), meta.get("og:site_name")
         ),
     )
-    return _body(source, doc), hints
+    return article_text(source, doc), hints
 
 
 def _meta(doc: Any) -> dict[str, str]:
@@ -51,19 +54,17 @@ def _meta(doc: Any) -> dict[str, str]:
     return found
 
 
-def _json_ld(doc: Any) -> dict[str, Any]:
-    """The first JSON-LD object that describes an article."""
+def _graph(doc: Any) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, @graph members included."""
+    found: list[dict[str, Any]] = []
     for script in doc.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
-            data = json.loads(script.text)
+            found.extend(_items(json.loads(script.text)))
         except ValueError:
             continue
-        for item in _items(data):
-            if _ARTICLE_TYPES.search(str(item.get("@type", ""))):
-                return item
-    return {}
+    return found
 
 
 def _items(data: Any) -> list[dict[str, Any]]:
@@ -91,20 +92,6 @@ def _overlap(a: str, b: str) -> float:
     return len(left & right) / max(1, min(len(left), len(right)))
 
 
-def _author(meta: dict[str, str], ld: dict[str, Any]) -> str | None:
-    authors = ld.get("author")
-    listed = authors if isinstance(authors, list) else [authors]
-    names = [_text(a) for a in listed]
-    people = [n for n in names if n]
-    if people:
-        return " and ".join(people) if len(people) <= 2 else ", ".join(people)
-    for key in ("author", "article:author", "byl"):
-        value = meta.get(key)
-        if value and not value.startswith("http"):
-            return re.sub(r"^by\s+", "", value, flags=re.IGNORECASE)
-    return None
-
-
 def _canonical(doc: Any) -> str | None:
     for link in doc.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
@@ -129,16 +116,3 @@ def _text(value: Any) -> str | None:
 
 def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
-
-
-def _body(source: str, doc: Any) -> str:
-    import trafilatura
-
-    text = trafilatura.extract(
-        source, include_comments=False, include_tables=False, include_formatting=False
-    )
-    if text:
-        return str(text)
-    # No article found: fall back to the visible text, one block per paragraph element.
-    blocks = [norm(el.text_content()) for el in doc.iter("p", "h1", "h2", "h3", "li", "blockquote")]
-    return "\n\n".join(b for b in blocks if b)
