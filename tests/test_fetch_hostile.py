@@ -115,3 +115,48 @@ def test_a_cache_entry_nested_too_deep_is_a_miss(tmp_path: Path) -> None:
     [meta] = tmp_path.glob("*.json")
     meta.write_text("[" * 100_000, encoding="utf-8")
     assert cache.get("http://127.0.0.1/a") is None
+
+
+# --- Compressed responses: capped by what arrives and by what it inflates to -------------
+def _gzip(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(data, compresslevel=9)
+
+
+def test_a_gzip_page_is_read(web: LocalWeb) -> None:
+    url = web.add("/a.html", Route(_gzip(PAGE.encode()), headers={"Content-Encoding": "gzip"}))
+    with Fetcher() as fetcher:
+        assert STORIES[0].title in fetcher.get(url).text()
+
+
+def test_a_raw_deflate_page_is_read(web: LocalWeb) -> None:
+    import zlib
+
+    squeeze = zlib.compressobj(wbits=-15)
+    body = squeeze.compress(PAGE.encode()) + squeeze.flush()
+    url = web.add("/a.html", Route(body, headers={"Content-Encoding": "deflate"}))
+    with Fetcher() as fetcher:
+        assert STORIES[0].title in fetcher.get(url).text()
+
+
+def test_a_gzip_bomb_is_refused_without_inflating_it(web: LocalWeb) -> None:
+    import tracemalloc
+
+    bomb = _gzip(b"<html>" + b" " * (64 * 1024 * 1024))  # 64 MB of spaces in ~64 KB
+    url = web.add("/bomb.html", Route(bomb, headers={"Content-Encoding": "gzip"}))
+    tracemalloc.start()
+    try:
+        with Fetcher(max_bytes=1024 * 1024) as fetcher, pytest.raises(FetchError, match="larger"):
+            fetcher.get(url)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024, f"peak {peak / 2**20:.0f} MB while refusing a 1 MB cap"
+
+
+def test_an_encoding_we_did_not_ask_for_is_one_fetch_error(web: LocalWeb) -> None:
+    url = web.add("/a.html", Route(b"\x00\x01", headers={"Content-Encoding": "br"}))
+    with Fetcher() as fetcher, pytest.raises(FetchError, match="encoding digest cannot read"):
+        fetcher.get(url)
+    assert web.requests[0].headers["accept-encoding"] == "gzip, deflate"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import time
+import zlib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from digest.console import Progress
 from digest.errors import InputError
 from digest.sources.cache import Cache
 from digest.sources.feeds import looks_like_feed
+from digest.sources.inflate import ACCEPT_ENCODING, Inflater, TooBig, UnknownEncoding
 
 if TYPE_CHECKING:  # httpx costs ~70 ms to import: only a build with URLs pays for it
     import httpx
@@ -226,17 +228,26 @@ class Fetcher:
             raise too_big
         started = time.monotonic()
         chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise too_big
-            if time.monotonic() - started > self.deadline:
-                raise FetchError(
-                    f"{url}: still downloading after {self.deadline:g} s; try again later"
-                )
-            chunks.append(chunk)
-        if not size:
+        received = 0
+        try:
+            # Raw bytes, inflated here: both what arrives and what it inflates to are capped.
+            inflater = Inflater(response.headers.get("content-encoding", ""), self.max_bytes)
+            for raw in response.iter_raw():
+                received += len(raw)
+                if received > self.max_bytes:
+                    raise too_big
+                if time.monotonic() - started > self.deadline:
+                    raise FetchError(
+                        f"{url}: still downloading after {self.deadline:g} s; try again later"
+                    )
+                chunks.append(inflater.feed(raw))
+        except TooBig:
+            raise too_big from None
+        except UnknownEncoding as exc:
+            raise FetchError(f"{url}: sent in an encoding digest cannot read ({exc})") from None
+        except zlib.error as exc:
+            raise FetchError(f"{url}: the compressed page is damaged ({exc})") from None
+        if not inflater.size:
             raise FetchError(f"{url}: the page is empty; check the link")
         return b"".join(chunks)
 
@@ -245,7 +256,11 @@ class Fetcher:
 
         if self._client is None:
             self._client = httpx.Client(
-                headers={"User-Agent": USER_AGENT.format(httpx.__version__), "Accept": ACCEPT},
+                headers={
+                    "User-Agent": USER_AGENT.format(httpx.__version__),
+                    "Accept": ACCEPT,
+                    "Accept-Encoding": ACCEPT_ENCODING,
+                },
                 timeout=httpx.Timeout(self.timeout),
                 follow_redirects=True,
                 max_redirects=5,
