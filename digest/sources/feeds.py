@@ -14,6 +14,9 @@ from digest.errors import InputError
 from digest.model import FrontMatter
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+# Items a feed contributes without --last or --since: the newest, so a feed of
+# 10,000 items is not 10,000 requests and a 15 MB email.
+FEED_ITEMS = 50
 # The root element, after any XML declaration, stylesheet, comment or doctype.
 _FEED_ROOT = re.compile(
     rb"(?:\s|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)*<(?:rss|feed|rdf:rdf)[\s>]", re.I | re.S

@@ -17,7 +17,14 @@ from pathlib import Path
 from digest.errors import InputError, NotTextError
 from digest.model import FrontMatter, Seed
 from digest.sources.cache import Cache, default_folder
-from digest.sources.feeds import FEED_SUFFIXES, FeedItem, looks_like_feed, parse_feed, select
+from digest.sources.feeds import (
+    FEED_ITEMS,
+    FEED_SUFFIXES,
+    FeedItem,
+    looks_like_feed,
+    parse_feed,
+    select,
+)
 from digest.sources.fetch import (
     DEADLINE,
     MAX_BYTES,
@@ -190,7 +197,16 @@ def _feed_items(
     except InputError as exc:
         _skip(exc.format_message(), skipped)
         return []
-    chosen = select(items, options.since, options.last)
+    last = options.last
+    if last is None and options.since is None and len(items) > FEED_ITEMS:
+        log.warning(
+            "%s: %d items; took the %d newest (pass --last N or --since DATE to choose)",
+            source,
+            len(items),
+            FEED_ITEMS,
+        )
+        last = FEED_ITEMS
+    chosen = select(items, options.since, last)
     if not chosen:
         since = f" since {options.since.isoformat()}" if options.since else ""
         log.warning("%s: no feed items%s; try an earlier --since", source, since)

@@ -9,7 +9,7 @@ where it did).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from digest.model import Quote, Seed, Story
 from digest.summarize.blocks import key, split_blocks
@@ -63,8 +63,31 @@ def analyse_seed(seed: Seed) -> Analysis:
         label=seed.meta.section or hints.section,
         minutes=reading_minutes(page),
     )
-    story = for_email(story, seed)
+    story = bounded(for_email(story, seed))
     return Analysis(story, page, headline, byline_at, lead, quotes)
+
+
+# Upper bounds on what one seed puts in the email: a 5 MB one-line seed must not
+# become a 5 MB headline and lead. Far above any real headline or paragraph.
+HEADLINE_MAX = 300  # characters
+LEAD_MAX = 1500  # characters in each lead paragraph
+
+
+def bounded(story: Story) -> Story:
+    """The story with its headline and each lead paragraph cut to their caps."""
+    lead = tuple(clip(paragraph, LEAD_MAX) for paragraph in story.lead)
+    return replace(story, headline=clip(story.headline, HEADLINE_MAX), lead=lead)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` if it fits, else cut at a word boundary near `limit` and ended with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.7:  # a word boundary not far back; a 5 MB "word" is cut anywhere
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-\u2013\u2014") + "\u2026"
 
 
 def reading_minutes(page: Page) -> int | None:
