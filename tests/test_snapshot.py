@@ -12,7 +12,8 @@ from localweb import STORIES, LocalWeb, serve_site
 
 
 def fetch(*args: str, tmp_path: Path) -> Result:
-    return CliRunner().invoke(cli, ["fetch", *args, "--cache", str(tmp_path / "cache")])
+    cache = ["--cache", str(tmp_path / "cache"), "--allow-private"]  # the server is 127.0.0.1
+    return CliRunner().invoke(cli, ["fetch", *args, *cache])
 
 
 def test_a_feed_is_saved_as_seed_files_with_front_matter(web: LocalWeb, tmp_path: Path) -> None:

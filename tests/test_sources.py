@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,8 @@ from localweb import STORIES, LocalWeb, Route, article, rss, serve_site
 
 @pytest.fixture
 def options(tmp_path: Path) -> SourceOptions:
-    return SourceOptions(cache=tmp_path / "cache")
+    # The test server is on 127.0.0.1: feeds' links there need --allow-private.
+    return SourceOptions(cache=tmp_path / "cache", allow_private=True)
 
 
 def test_an_article_url_is_an_html_seed_linked_to_its_final_url(
@@ -51,7 +53,7 @@ def test_last_picks_the_newest_items_and_fetches_only_their_pages(
     web: LocalWeb, options: SourceOptions, feed: str
 ) -> None:
     serve_site(web)
-    seeds = load_seeds([web.url(feed)], SourceOptions(cache=options.cache, last=5)).seeds
+    seeds = load_seeds([web.url(feed)], replace(options, last=5)).seeds
     assert [s.meta.title for s in seeds] == [s.title for s in STORIES[:5]]
     assert [web.count(s.path) for s in STORIES] == [1, 1, 1, 1, 1, 0, 0]
 
@@ -60,7 +62,7 @@ def test_since_picks_the_items_published_from_that_day(
     web: LocalWeb, options: SourceOptions
 ) -> None:
     serve_site(web)
-    since = SourceOptions(cache=options.cache, since=dt.date(2026, 11, 27))
+    since = replace(options, since=dt.date(2026, 11, 27))
     seeds = load_seeds([web.url("/feed.xml")], since).seeds
     assert [s.meta.date for s in seeds] == ["2026-11-29", "2026-11-28", "2026-11-27"]
 
@@ -71,7 +73,7 @@ def test_an_unreachable_item_page_falls_back_to_the_feed_summary(
     serve_site(web)
     del web.routes[STORIES[1].path]
     web.add(STORIES[2].path, Route(b"%PDF-1.4", "application/pdf"))
-    seeds = load_seeds([web.url("/feed.xml")], SourceOptions(cache=options.cache, last=3)).seeds
+    seeds = load_seeds([web.url("/feed.xml")], replace(options, last=3)).seeds
     assert len(seeds) == 3
     assert seeds[1].text.startswith("<p>Feed summary: The central library")
     assert seeds[1].meta.title == STORIES[1].title
@@ -166,7 +168,7 @@ def test_a_seed_given_twice_is_one_story(tmp_path: Path, monkeypatch: pytest.Mon
 
 def build(args: list[str], tmp_path: Path) -> tuple[int, str, str]:
     out = tmp_path / "email.html"
-    cache = ["--cache", str(tmp_path / "cache")]
+    cache = ["--cache", str(tmp_path / "cache"), "--allow-private"]  # the server is 127.0.0.1
     result = CliRunner().invoke(cli, ["build", *args, *cache, "-o", str(out)])
     html = out.read_text(encoding="utf-8") if out.exists() else ""
     return result.exit_code, html, result.stderr

@@ -28,7 +28,7 @@ def test_a_huge_feed_gives_its_newest_items_only_and_says_so(
     web: LocalWeb, tmp_path: Path, caplog: object
 ) -> None:
     url = _big_feed(web, FEED_ITEMS + 70)
-    loaded = load_seeds([url], SourceOptions(cache=tmp_path / "cache"))
+    loaded = load_seeds([url], SourceOptions(cache=tmp_path / "cache", allow_private=True))
     assert len(loaded.seeds) == FEED_ITEMS
     assert len(web.requests) == 1 + FEED_ITEMS  # the feed, then one page per kept item
     titles = {seed.meta.title for seed in loaded.seeds}
@@ -37,7 +37,9 @@ def test_a_huge_feed_gives_its_newest_items_only_and_says_so(
 
 def test_last_or_since_choose_beyond_the_default(web: LocalWeb, tmp_path: Path) -> None:
     url = _big_feed(web, FEED_ITEMS + 5)
-    options = SourceOptions(cache=tmp_path / "cache", since=dt.date(2026, 10, 1))
+    options = SourceOptions(
+        cache=tmp_path / "cache", since=dt.date(2026, 10, 1), allow_private=True
+    )
     assert len(load_seeds([url], options).seeds) == FEED_ITEMS + 5
 
 

@@ -155,6 +155,11 @@ def source_options(command: Command) -> Command:
         help="Folder for fetched pages [default: the user's cache folder].",
     )
     @click.option("--refresh", is_flag=True, help="Fetch every URL again, ignoring the cache.")
+    @click.option(
+        "--allow-private",
+        is_flag=True,
+        help="Let feeds' links reach this machine and private networks (refused by default).",
+    )
     @functools.wraps(command)
     def run(
         *args: Any,
@@ -162,12 +167,15 @@ def source_options(command: Command) -> Command:
         last: int | None,
         cache_dir: Path | None,
         refresh: bool,
+        allow_private: bool,
         **kwargs: Any,
     ) -> Any:
         from digest.sources.load import SourceOptions
 
         day = parse_date(since, "--since") if since else None
-        kwargs["sources"] = SourceOptions(since=day, last=last, cache=cache_dir, refresh=refresh)
+        kwargs["sources"] = SourceOptions(
+            since=day, last=last, cache=cache_dir, refresh=refresh, allow_private=allow_private
+        )
         return command(*args, **kwargs)
 
     return run

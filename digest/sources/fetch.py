@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 import time
 import zlib
 from collections.abc import Iterable
@@ -22,6 +23,7 @@ from digest.errors import InputError
 from digest.sources.cache import Cache
 from digest.sources.feeds import looks_like_feed
 from digest.sources.inflate import ACCEPT_ENCODING, Inflater, TooBig, UnknownEncoding
+from digest.sources.private import private_address
 
 if TYPE_CHECKING:  # httpx costs ~70 ms to import: only a build with URLs pays for it
     import httpx
@@ -112,6 +114,7 @@ class Fetcher:
         self.max_bytes = max_bytes
         self.workers = workers
         self._client: httpx.Client | None = None
+        self._local = threading.local()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -122,25 +125,45 @@ class Fetcher:
         if self._client is not None:
             self._client.close()
 
-    def get_all(self, urls: Iterable[str]) -> dict[str, Download | FetchError]:
-        """Fetch each distinct URL, `workers` at a time; failures are returned, not raised."""
+    def get_all(
+        self, urls: Iterable[str], public_only: bool = False
+    ) -> dict[str, Download | FetchError]:
+        """Fetch each distinct URL, `workers` at a time; failures are returned, not raised.
+
+        With `public_only`, a URL (or a redirect) to this machine or a private
+        network is refused: a feed's links are someone else's choice.
+        """
         unique = list(dict.fromkeys(urls))
         if not unique:
             return {}
         progress = Progress("fetched", len(unique))
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            futures = {pool.submit(self._get_or_error, url): url for url in unique}
+            futures = {pool.submit(self._get_or_error, url, public_only): url for url in unique}
             for _ in as_completed(futures):
                 progress.step()
         progress.done()
         done = {futures[f]: f.result() for f in futures}
         return {url: done[url] for url in unique}
 
-    def _get_or_error(self, url: str) -> Download | FetchError:
+    def _get_or_error(self, url: str, public_only: bool = False) -> Download | FetchError:
+        self._local.public_only = public_only  # read by the request hook, for each redirect
         try:
             return self.get(url)
         except FetchError as exc:
             return exc
+        finally:
+            self._local.public_only = False
+
+    def _check_request(self, request: httpx.Request) -> None:
+        """httpx calls this before every request, redirects included."""
+        if not getattr(self._local, "public_only", False):
+            return
+        private = private_address(request.url.host, request.url.port)
+        if private is not None:
+            raise FetchError(
+                f"{request.url}: a local or private address ({private}); a feed's links "
+                "may not lead there: name the URL itself, or pass --allow-private"
+            )
 
     def get(self, url: str) -> Download:
         import httpx
@@ -148,6 +171,8 @@ class Fetcher:
         try:
             cached = None if self.refresh or self.cache is None else self._cached(url)
             if cached is not None and cached[1] < _fresh_for(cached[0]):
+                # Cached by a run with --allow-private: the same check as a fetch.
+                self._check_request(httpx.Request("GET", cached[0].final_url))
                 return cached[0]
             return self._download(url, cached[0] if cached else None)
         except httpx.TimeoutException as exc:
@@ -264,6 +289,7 @@ class Fetcher:
                 timeout=httpx.Timeout(self.timeout),
                 follow_redirects=True,
                 max_redirects=5,
+                event_hooks={"request": [self._check_request]},
                 limits=httpx.Limits(max_connections=self.workers),
             )
         return self._client

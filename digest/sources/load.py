@@ -8,6 +8,7 @@ one warning naming its URL; the rest of the digest still builds.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import re
 from collections.abc import Sequence
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 
 _URL = re.compile(r"https?://\S+\Z", re.I)
 _LIST_SUFFIXES = {".txt", ".list", ""}
+_MARKUP = re.compile(r"<[A-Za-z!/]")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class SourceOptions:
     last: int | None = None  # the N newest items of each feed
     cache: Path | None = None  # None: the user's cache folder
     refresh: bool = False  # fetch everything again
+    allow_private: bool = False  # let feeds' links reach this machine and private networks
     timeout: float = TIMEOUT
     deadline: float = DEADLINE
     max_bytes: int = MAX_BYTES
@@ -79,7 +82,8 @@ def load_seeds(args: Sequence[str | Path], options: SourceOptions | None = None)
             else:
                 only, was_named = len(refs) == 1, ref in named
                 found.extend(_from_file(ref, options, skipped, only, was_named))
-        item_pages = fetcher.get_all(i.link for i in found if isinstance(i, FeedItem) and i.link)
+        links = (i.link for i in found if isinstance(i, FeedItem) and i.link)
+        item_pages = fetcher.get_all(links, public_only=not options.allow_private)
     seeds = [s if isinstance(s, Seed) else _item_seed(s, item_pages, skipped) for s in found]
     return Loaded(tuple(s for s in seeds if s is not None), tuple(skipped))
 
@@ -228,7 +232,11 @@ def _item_seed(
         return None
     if page is not None:
         log.warning("%s: %s; used the feed's summary instead", where, _reason(page))
-    return Seed(source=where, text=item.content, kind="html", meta=item.hints())
+    if _MARKUP.search(item.content):
+        return Seed(source=where, text=item.content, kind="html", meta=item.hints())
+    # A plain-text <description>: read as HTML it would lose its only paragraph.
+    text = html.unescape(item.content)
+    return Seed(source=where, text=text, kind="text", meta=item.hints())
 
 
 def _page_seed(page: Download, meta: FrontMatter) -> Seed:
