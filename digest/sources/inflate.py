@@ -32,36 +32,35 @@ class Inflater:
         self.coding = codings[0] if codings else None
         self.limit = limit
         self.size = 0
-        self._zlib = self._new()
+        self._zlib = self._new() if self.coding else None
 
-    def _new(self) -> zlib._Decompress | None:
-        if self.coding is None:
-            return None
-        # 47: a gzip or zlib header, detected; plain deflate is raw (-15), tried on error.
+    def _new(self) -> zlib._Decompress:
+        # 47: a gzip or zlib header, detected; 15 + 32 the same for deflate's zlib stream.
         return zlib.decompressobj(47 if self.coding != "deflate" else 15 + 32)
 
     def feed(self, raw: bytes) -> bytes:
-        if self._zlib is None:
+        decoder = self._zlib
+        if decoder is None:
             return self._count(raw)
         out: list[bytes] = []
         while raw:
             room = self.limit - self.size
             try:
-                chunk = self._zlib.decompress(raw, room + 1)
+                chunk = decoder.decompress(raw, room + 1)
             except zlib.error:
-                if self.coding == "deflate" and self.size == 0 and not out:
-                    self._zlib = zlib.decompressobj(-15)  # some servers send raw deflate
-                    chunk = self._zlib.decompress(raw, room + 1)
-                else:
+                if self.coding != "deflate" or self.size or out:
                     raise
+                decoder = zlib.decompressobj(-15)  # some servers send raw deflate
+                chunk = decoder.decompress(raw, room + 1)
             out.append(self._count(chunk))
-            raw = self._zlib.unconsumed_tail
-            if self._zlib.eof:
+            raw = decoder.unconsumed_tail
+            if decoder.eof:
                 # A second gzip member may follow; anything else after the end is padding.
-                raw = self._zlib.unused_data + raw
+                raw = decoder.unused_data + raw
                 if not raw.startswith(b"\x1f\x8b"):
                     break
-                self._zlib = self._new()
+                decoder = self._new()
+        self._zlib = decoder
         return b"".join(out)
 
     def _count(self, data: bytes) -> bytes:
