@@ -187,11 +187,6 @@ def test_unknown_esp_in_the_config_is_one_line(tmp_path: Path) -> None:
     assert "unknown ESP 'mailchimpp'" in result.stderr and "mailchimp" in result.stderr
 
 
-def test_help_says_mailgun_json_is_its_form_fields() -> None:
-    result = CliRunner().invoke(cli, ["build", "--help"])
-    assert "mailgun a JSON object of its form fields" in " ".join(result.stdout.split())
-
-
 def test_the_command_line_offers_every_preset() -> None:
     from digest.cli.options import ESPS
 

@@ -64,9 +64,3 @@ def test_theme_colour_in_digest_toml_reaches_the_email(in_tmp: Path) -> None:
     result = CliRunner().invoke(cli, ["build", str(TEST_SEEDS)])
     assert result.exit_code == 0, result.output
     assert "#0a5c36" in result.stdout and "#b4232c" not in result.stdout
-
-
-@pytest.mark.parametrize("command", [["check"], ["init"]])
-def test_new_commands_have_help(command: list[str]) -> None:
-    result = CliRunner().invoke(cli, [*command, "--help"])
-    assert result.exit_code == 0 and "Usage:" in result.stdout

@@ -223,6 +223,8 @@ def test_build_with_since_and_a_bad_date(web: LocalWeb, tmp_path: Path) -> None:
 
 def test_build_refresh_fetches_again(web: LocalWeb, tmp_path: Path) -> None:
     url = web.html("/a.html", article(STORIES[0]))
-    build([url], tmp_path)
-    build([url, "--refresh"], tmp_path)
+    first = build([url], tmp_path)
+    again = build([url, "--refresh"], tmp_path)
+    assert first[0] == again[0] == 0, (first[2], again[2])
+    assert STORIES[0].title in first[1] and STORIES[0].title in again[1]
     assert web.count("/a.html") == 2

@@ -55,8 +55,3 @@ def test_explain_as_json() -> None:
     rows = json.loads(result.stdout)
     assert rows[0]["label"].startswith("front matter wins: title")
     assert {"line", "label", "text"} == set(rows[1])
-
-
-def test_help_mentions_explain() -> None:
-    result = CliRunner().invoke(cli, ["summarize", "--help"])
-    assert "--explain" in result.stdout
