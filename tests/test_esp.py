@@ -35,6 +35,11 @@ TAGS: dict[str, tuple[str, str | None, str]] = {
 PROVIDERS = list(TAGS)
 SUBJECT = "Don't Miss a Story: November 30, 2026"
 Body = dict[str, Any]
+# RFC 8058 one-click unsubscribe, from the configured unsubscribe URL.
+ONE_CLICK = {
+    "List-Unsubscribe": "<https://news.example/u>",
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+}
 
 
 def _sendgrid(b: Body) -> tuple[str, str | None]:
@@ -42,13 +47,17 @@ def _sendgrid(b: Body) -> tuple[str, str | None]:
     assert b["from"] == {"email": "desk@news.example", "name": "Desk"}
     assert b["subject"] == SUBJECT
     assert [c["type"] for c in b["content"]] == ["text/plain", "text/html"]
-    assert b["tracking_settings"]["subscription_tracking"]["substitution_tag"]
+    assert b["tracking_settings"] == {
+        "subscription_tracking": {"enable": True, "substitution_tag": "{{{unsubscribe}}}"}
+    }
+    assert b["headers"] == ONE_CLICK
     return b["content"][1]["value"], b["content"][0]["value"]
 
 
 def _postmark(b: Body) -> tuple[str, str | None]:
     assert b["From"] == "Desk <desk@news.example>" and b["To"] == "editor@example.org"
     assert b["Subject"] == SUBJECT and b["MessageStream"] == "broadcast"
+    assert b["Headers"] == [{"Name": k, "Value": v} for k, v in ONE_CLICK.items()]
     return b["HtmlBody"], b["TextBody"]
 
 
