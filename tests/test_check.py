@@ -12,8 +12,11 @@ from hypothesis import strategies as st
 from conftest import ROOT, TEST_SEEDS
 from digest.cli.commands import cli
 from digest.render.check import (
+    check_headlines,
     check_html,
+    check_image_widths,
     check_images,
+    check_text,
     check_lang,
     check_links,
     check_preheader,
@@ -30,7 +33,9 @@ def page(body: str, lang: str = ' lang="en"', preheader: str = PREHEADER) -> str
     return f"<!doctype html><html{lang}>{head}<body>{hidden}{body}</body></html>"
 
 
-GOOD = page(f'<h1>News</h1><img src="https://news.example/a.png" alt="">{UNSUBSCRIBE}')
+GOOD = page(
+    f'<h1>Harbour vote</h1><img src="https://news.example/a.png" alt="" width="544">{UNSUBSCRIBE}'
+)
 
 
 def messages(check, html: str) -> list[str]:
@@ -128,6 +133,34 @@ def test_vague_link_text_with_an_aria_label_is_fine() -> None:
     assert messages(check_links, html) == []
 
 
+def test_image_without_a_width_or_wider_than_the_column_is_reported() -> None:
+    assert "no width attribute" in messages(check_image_widths, page('<img src="a.png" alt="">'))[0]
+    wide = page('<img src="a.png" alt="" width="1200">')
+    assert "wider than the 600 px column" in messages(check_image_widths, wide)[0]
+    assert messages(check_image_widths, page('<img src="a.png" alt="" width="544">')) == []
+
+
+def test_body_text_under_14px_is_reported_but_not_the_hidden_preheader() -> None:
+    small = page('<td style="font-size:0px"><p style="font-size:12px">Fine print</p></td>')
+    assert messages(check_text, small) == [
+        "text at 12px ('Fine print'); body text needs 14 px or more"
+    ]
+    assert messages(check_text, page('<div style="font-size:17px"><p>Body</p></div>')) == []
+
+
+def test_text_too_close_to_its_background_is_reported() -> None:
+    grey = page('<div style="background-color:#ffffff"><p style="color:#aaaaaa">Faint</p></div>')
+    assert "#aaaaaa on #ffffff (2.3:1)" in messages(check_text, grey)[0]
+    dark = '<table bgcolor="#1c1f24"><tr><td style="color:#e8eaed">Readable</td></tr></table>'
+    assert messages(check_text, page(dark)) == []
+
+
+@pytest.mark.parametrize("heading", ["<h2></h2>", "<h2>Untitled</h2>", "<h1>Page not found</h1>"])
+def test_empty_or_boilerplate_headline_is_reported(heading: str) -> None:
+    assert messages(check_headlines, page(heading))
+    assert messages(check_headlines, page("<h2>Harbour barrier approved</h2>")) == []
+
+
 def test_missing_unsubscribe_link_is_reported() -> None:
     assert "no unsubscribe link" in messages(check_unsubscribe, page("<p>hi</p>"))[0]
 
@@ -196,7 +229,7 @@ def test_check_passes_a_good_file(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_check_reports_each_problem_on_one_line(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "bad.html"
-    path.write_text(page('<img src="a.png"><a href="">x</a>', lang=""), encoding="utf-8")
+    path.write_text(page('<img src="a.png" width="9"><a href="">x</a>', lang=""), encoding="utf-8")
     result = runner.invoke(cli, ["check", str(path)])
     assert result.exit_code == 0  # warnings only, and no --strict
     lines = result.stderr.splitlines()

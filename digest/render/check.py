@@ -18,6 +18,7 @@ import lxml.html
 
 from digest.errors import InputError
 from digest.links import is_allowed_href, is_merge_tag
+from digest.render.contrast import AA, contrast
 from digest.render.inbox import PREHEADER_MAX, PREHEADER_MIN
 
 KB = 1024
@@ -27,6 +28,17 @@ SIZE_CLIP = 102 * KB  # Gmail shows "[Message clipped]" past about this size
 VAGUE_LINK_TEXT = {"click here", "here", "read more", "more", "link", "this", "learn more"}
 _UNSUBSCRIBE = re.compile(r"unsub|opt[\s-]?out", re.I)
 _INVISIBLE = "\u034f\u200b\u200c\u200d\u00a0\u2007\ufeff\u00ad"
+COLUMN = 600  # the email's width: a wider image pushes phones (and Outlook) sideways
+MIN_TEXT_PX = 14  # smaller body text is hard to read on a phone
+# Headlines a page or a summarizer gives when it found no real one.
+BOILERPLATE_HEADLINES = {
+    "untitled", "untitled story", "untitled document", "no title", "title", "headline",
+    "home", "homepage", "index", "news", "article", "page not found", "404", "404 not found",
+    "access denied", "sign in", "log in", "subscribe", "subscribe to continue reading",
+    "just a moment...", "loading...", "error",
+}  # fmt: skip
+_STYLE_PROP = re.compile(r"(?:^|;)\s*([a-z-]+)\s*:\s*([^;]+)")
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,48 @@ def check_images(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
         if img.get("alt") is None:
             src = img.get("src") or "(no src)"
             yield Problem(f'image {_short(src)} has no alt text; add alt="..." (alt="" if decor)')
+
+
+def check_image_widths(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
+    for img in doc.iter("img"):
+        src = _short(img.get("src") or "(no src)")
+        width = (img.get("width") or "").strip()
+        if not width.isdigit():
+            yield Problem(
+                f"image {src} has no width attribute; Outlook shows it at full size, maybe wider "
+                f'than the {COLUMN} px column: add width="544" (and max-width:100% in CSS)'
+            )
+        elif int(width) > COLUMN:
+            yield Problem(f"image {src} is {width} px wide, wider than the {COLUMN} px column")
+
+
+def check_text(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
+    """Visible text under 14 px, or too close in colour to its background (inline styles)."""
+    small: dict[str, str] = {}
+    faint: dict[str, str] = {}
+    for el in _text_elements(doc):
+        sample = _short(" ".join(el.text_content().split()), 40)
+        size = _inherited(el, "font-size")
+        if size and size.endswith("px") and _number(size) < MIN_TEXT_PX:
+            small.setdefault(size, sample)
+        fore, back = _inherited(el, "color"), _background(el)
+        if fore and back and _HEX.fullmatch(fore) and contrast(fore, back) < AA:
+            faint.setdefault(f"{fore} on {back} ({contrast(fore, back):.1f}:1)", sample)
+    for size, sample in small.items():
+        yield Problem(f"text at {size} ({sample!r}); body text needs {MIN_TEXT_PX} px or more")
+    for pair, sample in faint.items():
+        yield Problem(f"text {pair} ({sample!r}) is hard to read; WCAG AA needs {AA}:1")
+
+
+def check_headlines(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
+    for heading in doc.iter("h1", "h2", "h3"):
+        text = " ".join(heading.text_content().translate(_HIDE).split())
+        if not text:
+            yield Problem(f"an empty <{heading.tag}> headline; give the story a title")
+        elif text.lower().strip(" .:!|-") in BOILERPLATE_HEADLINES:
+            yield Problem(
+                f"headline {text!r} is boilerplate; set `title:` in the seed's front matter"
+            )
 
 
 def check_links(raw: bytes, doc: lxml.html.HtmlElement) -> Iterator[Problem]:
@@ -126,6 +180,9 @@ CHECKS: tuple[Check, ...] = (
     check_size,
     check_lang,
     check_images,
+    check_image_widths,
+    check_text,
+    check_headlines,
     check_links,
     check_unsubscribe,
     check_preheader,
@@ -160,6 +217,54 @@ def _label(link: lxml.html.HtmlElement) -> str:
     if not text.strip():
         text = " ".join(img.get("alt") or "" for img in link.iter("img"))
     return " ".join(text.translate({ord(c): " " for c in _INVISIBLE}).split())
+
+
+_HIDE = {ord(c): " " for c in _INVISIBLE}
+
+
+def _style(el: lxml.html.HtmlElement) -> dict[str, str]:
+    return {k: v.strip().lower() for k, v in _STYLE_PROP.findall(el.get("style") or "")}
+
+
+def _text_elements(doc: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """Elements in <body> with text of their own that a reader sees (not the preheader)."""
+    body = doc.find("body")
+    for el in body.iter() if body is not None else ():
+        if not isinstance(el.tag, str) or el.tag in ("style", "script", "title"):
+            continue
+        own = (el.text or "") + "".join(child.tail or "" for child in el)
+        if not own.translate(_HIDE).strip():
+            continue
+        if any(_style(a).get("display") == "none" for a in el.iterancestors(None)) or (
+            _style(el).get("display") == "none"
+        ):
+            continue
+        yield el
+
+
+def _inherited(el: lxml.html.HtmlElement, prop: str) -> str | None:
+    for node in (el, *el.iterancestors(None)):
+        value = _style(node).get(prop)
+        if value:
+            return value.replace("!important", "").strip()
+    return None
+
+
+def _background(el: lxml.html.HtmlElement) -> str | None:
+    for node in (el, *el.iterancestors(None)):
+        style = _style(node)
+        for value in (style.get("background-color"), style.get("background"), node.get("bgcolor")):
+            found = _HEX.search(value or "")
+            if found:
+                return found.group(0)
+    return None
+
+
+def _number(value: str) -> float:
+    try:
+        return float(re.sub(r"[a-z%]+$", "", value))
+    except ValueError:
+        return float("inf")
 
 
 def _short(value: str, limit: int = 60) -> str:
