@@ -21,6 +21,8 @@ from digest.summarize import summarize
 from digest.vocabulary import merge_tags
 
 log = logging.getLogger(__name__)
+KB = 1024
+GMAIL_CLIP = 102 * KB  # Gmail shows "[Message clipped]" past about this much HTML
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,12 @@ def build(
     sources: SourceOptions | None = None,
     *,
     summarize_one: SeedSummarizer = summarize_seed,
+    max_stories: int | None = None,
 ) -> BuildResult:
-    """`paths` are seed arguments: files, folders, seeds.txt lists, article or feed URLs."""
+    """`paths` are seed arguments: files, folders, seeds.txt lists, article or feed URLs.
+
+    `max_stories` keeps only the first N stories (`--max-stories`).
+    """
     # Imported here: `digest summarize` imports this module and never renders (Jinja2, email).
     from digest.render.compose import render
 
@@ -142,6 +148,10 @@ def build(
         raise InputError(
             f"{where}: no usable seeds; add .txt, .html or .md articles, page or feed URLs"
         )
+    if max_stories is not None and len(stories) > max_stories:
+        dropped = [Path(s.source).name for s in stories[max_stories:]]
+        log.info("--max-stories %d: left out %s", max_stories, ", ".join(dropped))
+        stories = stories[:max_stories]
     # Seed-supplied text and links are made safe once, here, for every later stage.
     digest = assemble([sanitize(s) for s in stories], config, date)
     # UTM tags go on the Digest, before rendering, so the HTML and text links match.
@@ -150,12 +160,31 @@ def build(
     return BuildResult(email=email, digest=digest, skipped=tuple(skipped))
 
 
+def check_limits(result: BuildResult, config: Config) -> None:
+    """Refuse an email Gmail would clip, or one with more stories than `max_stories`."""
+    count, limit = len(result.digest.stories), config.max_stories
+    if count > limit:
+        raise DigestError(
+            f"{count} stories, over the limit of {limit} (max_stories in digest.toml); "
+            f"keep the first {limit} with --max-stories {limit}, raise max_stories, "
+            "or write it anyway with --allow-oversize"
+        )
+    size = len(result.email.html.encode("utf-8"))
+    if size > GMAIL_CLIP:
+        raise DigestError(
+            f"the email is {size / KB:.1f} KB, over Gmail's {GMAIL_CLIP // KB} KB clip "
+            "(readers would see [Message clipped]); use fewer stories (--max-stories N) or "
+            "shorter leads (lead_words in digest.toml), or write it anyway with --allow-oversize"
+        )
+
+
 __all__ = [
     "BuildResult",
     "DigestError",
     "SeedSummarizer",
     "assemble",
     "build",
+    "check_limits",
     "summarize_file",
     "summarize_paths",
     "summarize_seed",

@@ -46,6 +46,21 @@ class _Group(click.Group):
             interrupted(ctx)
 
 
+def limit_options(command: Any) -> Any:
+    """--max-stories and --allow-oversize: what to do about a long issue."""
+    command = click.option(
+        "--allow-oversize",
+        is_flag=True,
+        help="Write the email even over Gmail's ~102 KB clip or max_stories.",
+    )(command)
+    return click.option(
+        "--max-stories",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Keep only the first N stories.",
+    )(command)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="digest")
 def cli() -> None:
@@ -71,7 +86,13 @@ def cli() -> None:
     "else html].",
 )
 @message_options
-@click.option("--check", "run_check", is_flag=True, help="Run `digest check` on the email too.")
+@click.option(
+    "--check",
+    "run_check",
+    is_flag=True,
+    help="Run `digest check` on the email too; write nothing if it finds a broken part.",
+)
+@limit_options
 def build(
     seeds: tuple[str, ...],
     output: str,
@@ -81,6 +102,8 @@ def build(
     fmt: str | None,
     flags: dict[str, dict[str, Any]],
     run_check: bool,
+    max_stories: int | None,
+    allow_oversize: bool,
 ) -> None:
     """Build the email from SEEDS (default ./seeds).
 
@@ -88,16 +111,27 @@ def build(
     """
     from digest.atomic import write_output
     from digest.build import build as run_build
+    from digest.build import check_limits
     from digest.deliver.formats import export, output_format
+    from digest.errors import DigestError
 
     counter = warnings()
     config = issue.config(**flags)
     paths = seed_args(seeds)
-    result = run_build(paths, config, issue.date, issue.template_dir(), sources)
+    result = run_build(
+        paths, config, issue.date, issue.template_dir(), sources, max_stories=max_stories
+    )
+    if not allow_oversize:
+        check_limits(result, config)
     if run_check:
         from digest.render.check import check_html
 
-        _report(output, check_html(result.email.html))
+        broken = _report(output, check_html(result.email.html))
+        if broken:
+            where = "email" if output == "-" else output
+            raise DigestError(
+                f"{where}: {count(broken, 'problem')} would break it; nothing written"
+            )
     data = export(result.email, result.digest, config, output_format(fmt, output, config))
     counter.check_strict(strict)
     write_output(data, output)
@@ -118,6 +152,7 @@ def build(
 @issue_options
 @click.option("--strict", is_flag=True, help="Fail on any warning instead of sending.")
 @source_options
+@limit_options
 def send(
     seeds: tuple[str, ...],
     flags: dict[str, dict[str, Any]],
@@ -128,12 +163,15 @@ def send(
     issue: IssueOptions,
     strict: bool,
     sources: SourceOptions,
+    max_stories: int | None,
+    allow_oversize: bool,
 ) -> None:
     """Send a test of the email built from SEEDS to --to over SMTP.
 
     Without STARTTLS/SSL flags, STARTTLS is used when the server offers it.
     """
     from digest.build import build as run_build
+    from digest.build import check_limits
     from digest.deliver.formats import outgoing
     from digest.deliver.smtp import describe, parse_server, password_for, server_name
     from digest.deliver.smtp import send as smtp_send
@@ -144,7 +182,11 @@ def send(
         smtp={"host": host, "port": port, "security": security, "user": user}, **flags
     )
     paths = seed_args(seeds)
-    result = run_build(paths, config, issue.date, issue.template_dir(), sources)
+    result = run_build(
+        paths, config, issue.date, issue.template_dir(), sources, max_stories=max_stories
+    )
+    if not allow_oversize:
+        check_limits(result, config)
     message, sender, recipients = outgoing(result.email, result.digest, config)
     counter.check_strict(strict)
     if dry_run:
@@ -342,8 +384,10 @@ def _report(name: str, problems: list[Problem]) -> int:
 def check(file: Path, strict: bool) -> None:
     """Check an HTML email FILE (- for stdin) for inbox problems.
 
-    Size against Gmail's clip limit, images without alt text, empty or non-http(s)
-    links, a missing unsubscribe link, the preheader's length and a missing lang.
+    Size against Gmail's clip limit, images without alt text or a width, text
+    under 14 px or too close to its background, empty or boilerplate headlines,
+    empty or non-http(s) links, a missing unsubscribe link, the preheader's
+    length and a missing lang.
     """
     from digest.render.check import check_file
 
