@@ -94,7 +94,9 @@ def take_screenshots(browser, folder: Path) -> list[Path]:  # type: ignore[no-un
     written = []
     for name, (width, scheme) in SCREENSHOTS.items():
         page = open_email(browser, TWENTY, width, scheme)
-        page.screenshot(path=str(folder / name))
+        # The top of the email down to its first stories: masthead, contents, a story.
+        clip = {"x": 0, "y": 0, "width": width, "height": 1700 if width < 500 else 1500}
+        page.screenshot(path=str(folder / name), full_page=True, clip=clip)
         page.close()
         written.append(folder / name)
     return written

@@ -1,6 +1,6 @@
 """Twenty synthetic news seeds (invented text) for the size test and the 20-story example.
 
-Each seed has front matter (title, url, byline, every third an image), four to
+Each seed has front matter (title, url, byline, section, every third an image), four to
 six body paragraphs of 40-70 words and a quoted sentence with its speaker, like
 a scraped news article. The text is deterministic, so examples are reproducible.
 """
@@ -35,6 +35,7 @@ NAMES = [
     "Hana Sato",
     "Owen Gallagher",
 ]
+SECTIONS = ["Local", "Schools", "Health", "Transport", "Culture", "Weather", "Housing"]
 ROLES = ["the mayor", "a local shopkeeper", "the director", "a parent of two", "a union official"]
 SENTENCES = [
     "The decision followed months of public meetings in {place}.",
@@ -85,6 +86,7 @@ def seed_text(number: int) -> str:
         f"title: {title}",
         f"url: https://news.example/{place.lower().replace(' ', '-')}/story-{number + 1}",
         f"byline: {NAMES[number % len(NAMES)]}",
+        f"section: {SECTIONS[number % len(SECTIONS)]}",
     ]
     if number % 3 == 0:
         front.append(f"image: https://news.example/images/story-{number + 1}.jpg")

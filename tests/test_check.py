@@ -16,10 +16,10 @@ from digest.render.check import (
     check_html,
     check_image_widths,
     check_images,
-    check_text,
     check_lang,
     check_links,
     check_preheader,
+    check_text,
     check_unsubscribe,
 )
 

@@ -215,7 +215,7 @@ CASES = [
         ("inline.css.j2: line 2: ", "fix the template"),
     ),
     Case(
-        "user template producing MJML that does not compile",
+        "user template with broken MJML: named by file and line before compiling",
         lambda t: [
             "build",
             str(good(t / "s")),
@@ -223,7 +223,7 @@ CASES = [
             str(templates_with(t, "<mj-section><mj-column><mj-text>x</mj-column>\n")),
         ],
         5,
-        ("the MJML does not compile", "check the templates"),
+        ("footer.mjml.j2: line 1: </mj-column> closes <mj-text>", "add </mj-text> first"),
     ),
     Case(
         "missing --templates folder",

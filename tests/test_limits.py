@@ -67,7 +67,7 @@ def test_build_check_warns_about_a_boilerplate_headline(tmp_path: Path) -> None:
     seed = tmp_path / "untitled.md"
     seed.write_text("---\ntitle: Untitled\n---\nThe council met on Tuesday.\n", "utf-8")
     config = tmp_path / "digest.toml"
-    config.write_text("[theme]\nmuted = \"#f0f0f0\"\n", "utf-8")
+    config.write_text('[theme]\nmuted = "#f0f0f0"\n', "utf-8")
     out = tmp_path / "out.html"
     args = ["build", str(seed), "--check", "--config", str(config), "-o", str(out)]
     result = CliRunner().invoke(cli, args)

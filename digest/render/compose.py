@@ -24,6 +24,7 @@ from digest.render.contrast import low_contrast
 from digest.render.copyedit import copyedit
 from digest.render.inbox import PREHEADER_MAX, PREHEADER_MIN
 from digest.render.minify import minify_html
+from digest.render.mjml_check import check_templates
 from digest.render.tidy import breakable, tidy
 
 log = logging.getLogger(__name__)
@@ -128,6 +129,7 @@ def render_mjml(
 ) -> str:
     """Stage: Digest -> MJML source. `merge` holds an ESP's merge tags, if one is used."""
     env = environment(tuple(template_dirs(templates)))
+    check_templates(env, ROOT_TEMPLATE)
     digest = copyedit(digest, config)
     context = email_context(
         digest,
