@@ -21,8 +21,6 @@ from digest.summarize import summarize
 from digest.vocabulary import merge_tags
 
 log = logging.getLogger(__name__)
-KB = 1024
-GMAIL_CLIP = 102 * KB  # Gmail shows "[Message clipped]" past about this much HTML
 
 
 @dataclass(frozen=True)
@@ -162,6 +160,8 @@ def build(
 
 def check_limits(result: BuildResult, config: Config) -> None:
     """Refuse an email Gmail would clip, or one with more stories than `max_stories`."""
+    from digest.render.inbox import GMAIL_CLIP, KB
+
     count, limit = len(result.digest.stories), config.max_stories
     if count > limit:
         raise DigestError(

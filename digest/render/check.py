@@ -19,11 +19,10 @@ import lxml.html
 from digest.errors import InputError
 from digest.links import is_allowed_href, is_merge_tag
 from digest.render.contrast import AA, contrast
-from digest.render.inbox import PREHEADER_MAX, PREHEADER_MIN
+from digest.render.inbox import GMAIL_CLIP, KB, PREHEADER_MAX, PREHEADER_MIN
 
-KB = 1024
 SIZE_WARN = 90 * KB  # ESPs add tracking links and headers: stay below this
-SIZE_CLIP = 102 * KB  # Gmail shows "[Message clipped]" past about this size
+SIZE_CLIP = GMAIL_CLIP
 # Link text that says nothing on its own (screen readers list links out of context).
 VAGUE_LINK_TEXT = {"click here", "here", "read more", "more", "link", "this", "learn more"}
 _UNSUBSCRIBE = re.compile(r"unsub|opt[\s-]?out", re.I)
