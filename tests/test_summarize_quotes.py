@@ -377,3 +377,12 @@ def test_the_quote_modules_import_one_way() -> None:
                 assert id(node) in top, f"{name}.py line {node.lineno}: import not at the top"
             if isinstance(node, ast.ImportFrom):
                 assert node.module != "digest.summarize.quotes", f"{name}.py imports quotes.py"
+
+
+def test_a_name_does_not_run_on_into_the_next_paragraph() -> None:
+    quotes = _quotes(
+        "Moving the pumps upstream is the only plan that has ever worked in a dry year.",
+        "\u2014 Oskar Lind",
+        "The authority will decide on Friday which of the three plans it puts to the farmers.",
+    )
+    assert quotes[0].speaker == "Oskar Lind"

@@ -42,7 +42,7 @@ _SMALL = wordset(
 def find_quotes(page: Page, skip: set[int]) -> list[Found]:
     """Attributed quotes in the body, best first, at most MAX_QUOTES."""
     body = [i for i in range(page.start, page.end) if i not in skip and quotable(page, i)]
-    book = NameBook(" ".join(page.blocks[i].text for i in body))
+    book = NameBook("\n".join(page.blocks[i].text for i in body))
     found: list[Found] = []
     last: Found | None = None
     for i in body:

@@ -226,12 +226,13 @@ class NameBook:
     def __init__(self, text: str) -> None:
         self.forms: Counter[str] = Counter()
         self.inside: set[str] = set()  # capitalised in mid-sentence somewhere, so a name
-        for match in _PROPER_RE.finditer(text):
-            trimmed = trim_name(match.group(0).rstrip("."))
-            if trimmed and len(trimmed.split()) <= 5:
-                self.forms[trimmed] += 1
-                if not _SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
-                    self.inside.add(trimmed)
+        for part in text.split("\n"):  # a block a line: a name never runs into the next block
+            for match in _PROPER_RE.finditer(part):
+                trimmed = trim_name(match.group(0).rstrip("."))
+                if trimmed and len(trimmed.split()) <= 5:
+                    self.forms[trimmed] += 1
+                    if not _SENTENCE_START.search(part[max(0, match.start() - 3) : match.start()]):
+                        self.inside.add(trimmed)
 
     def is_name(self, name: str) -> bool:
         """A word capitalised only at sentence starts ("Children") is not a name."""
