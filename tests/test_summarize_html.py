@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from digest.model import Seed
 from digest.sources.seeds import read_seed
 from digest.summarize import summarize
 from digest.summarize.html import read_html
@@ -139,3 +140,40 @@ def test_the_byline_the_markup_declares(head: str, body: str, byline: str | None
 def test_a_person_in_json_ld_beats_a_meta_author() -> None:
     head = '<meta name="author" content="Web Desk">' + _ld('{"name": "Ines Marlowe"}')
     assert _byline(head) == "Ines Marlowe"
+
+
+_OPENING = (
+    "<p>The council met on Monday evening to discuss the old bridge, which has been closed "
+    "since the winter floods damaged its piers, its railings and the road across it. Buses "
+    "have gone the long way round by the ring road ever since, adding twenty minutes.</p>"
+)
+_AFTER = "<p>The next meeting is on the first Monday of April, in the town hall.</p>"
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        # An inline <q>: the browser draws the marks, so the page's text has them.
+        "<p>The mayor was blunt. <q>We will not reopen the bridge until the engineers "
+        "say it is safe,</q> Ana Ruiz said.</p>",
+        # Paragraphs set apart by two <br> inside one element; a newline in the source
+        # is only a space.
+        "<div>A packed hall heard the engineers' report.<br><br>\u201cWe will not reopen "
+        "the bridge until the engineers say it is safe,\u201d\nsaid Ana Ruiz.<br>\n<br>"
+        "The vote was unanimous.</div>",
+        # A quoted post whose attribution sits in the blockquote's <footer> or <cite>.
+        "<blockquote><p>We will not reopen the bridge until the engineers say it is safe."
+        "</p><footer>\u2014 <cite>Ana Ruiz, mayor</cite></footer></blockquote>",
+        "<blockquote><p>We will not reopen the bridge until the engineers say it is safe."
+        "</p><cite>\u2014 Ana Ruiz</cite></blockquote>",
+    ],
+)
+def test_what_the_browser_shows_is_what_the_quote_finder_reads(shown: str) -> None:
+    html = (
+        "<html><body><article><h1>Bridge stays shut</h1>"
+        f"{_OPENING}{shown}{_AFTER}</article></body></html>"
+    )
+    quotes = summarize(Seed(source="bridge.html", text=html, kind="html")).quotes
+    assert [(q.text.rstrip("."), q.speaker) for q in quotes] == [
+        ("We will not reopen the bridge until the engineers say it is safe", "Ana Ruiz")
+    ]

@@ -7,13 +7,18 @@ sentence that names its speaker. Its document tree keeps the structure: each
 paragraph, heading, list or quoted paragraph becomes a block (a blank line between
 blocks), and a <br> is a line break inside its block, as in a scraped page's text.
 
-trafilatura also drops pull quotes (an <aside>, or an element whose class says
-"pull"), which a text seed keeps and which tell which quote the page thinks best:
-one that repeats a sentence of a paragraph is put back under that paragraph.
+Where the browser shows what trafilatura drops, the page is adjusted first: an
+inline <q> gets the quotation marks a browser draws around it, and a blockquote's
+<footer> or <cite> (the "— Name" line under a quoted post) stays as a paragraph.
+Two <br> in a row are a paragraph break, as they look on screen. trafilatura also
+drops pull quotes (an <aside>, or an element whose class says "pull"), which a
+text seed keeps and which tell which quote the page thinks best: one that repeats
+a sentence of a paragraph is put back under that paragraph.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from digest.summarize.blocks import key, norm
@@ -21,6 +26,9 @@ from digest.summarize.blocks import key, norm
 _CONTAINERS = {"quote", "div", "main"}  # hold paragraphs of their own: one block each
 _PULL = '//aside | //*[contains(translate(@class, "PUL", "pul"), "pull")]'
 _PULL_WORDS = (4, 40)
+_LB = "\ue000"  # stands for <lb/> while text is collected: a newline in the source is a space
+_PARAGRAPH_BREAK = re.compile(rf"{_LB}(?:\s*{_LB})+")
+_ATTRIBUTION = "//blockquote//footer | //blockquote//cite[not(ancestor::p or ancestor::footer)]"
 
 
 def article_text(source: str, doc: Any) -> str:
@@ -29,7 +37,7 @@ def article_text(source: str, doc: Any) -> str:
 
     # The extracted tree itself: serialising it to XML would also fingerprint it.
     found = trafilatura.bare_extraction(
-        source,
+        _as_shown(source, doc),
         include_comments=False,
         include_tables=False,
         include_formatting=False,
@@ -61,10 +69,30 @@ def _add(element: Any, blocks: list[str]) -> None:
 
 
 def _lines(element: Any) -> str:
-    """The element's text, a line for each <lb/>, spaces inside each line collapsed."""
+    """The element's text: a line for each <lb/>, a blank line for two in a row."""
     for lb in element.iter("lb"):
-        lb.text = "\n"
-    return "\n".join(filter(None, map(norm, "".join(element.itertext()).split("\n"))))
+        lb.text = _LB
+    paragraphs = _PARAGRAPH_BREAK.split("".join(element.itertext()))
+    lines = ("\n".join(filter(None, map(norm, p.split(_LB)))) for p in paragraphs)
+    return "\n\n".join(filter(None, lines))
+
+
+def _as_shown(source: str, doc: Any) -> str:
+    """The page with <q> marks drawn and quote attributions kept (see above)."""
+    import lxml.html
+
+    changed = False
+    for q in doc.iter("q"):
+        q.text = "\u201c" + (q.text or "")
+        if len(q):
+            q[-1].tail = (q[-1].tail or "") + "\u201d"
+        else:
+            q.text += "\u201d"
+        changed = True
+    for credit in doc.xpath(_ATTRIBUTION):
+        credit.tag = "p"
+        changed = True
+    return str(lxml.html.tostring(doc, encoding="unicode")) if changed else source
 
 
 def _with_pull_quotes(blocks: list[str], doc: Any) -> list[str]:
