@@ -28,11 +28,12 @@ import seedgen
 from cold import Run, median_run
 
 from digest.atomic import write_atomic
-from digest.build import assemble, summarize_seed
+from digest.build import assemble
 from digest.config import Config
 from digest.render.compose import compile_mjml, inline_css, inline_rules, render_mjml, render_text
 from digest.render.minify import minify_html
 from digest.sources.seeds import read_seed
+from digest.summarize import summarize_seed
 
 HERE = Path(__file__).resolve().parent
 DATE = dt.date(2026, 11, 30)

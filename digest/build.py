@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from digest.config import Config
 from digest.console import Progress
-from digest.errors import DigestError, InputError
+from digest.errors import InputError
 from digest.model import Digest, Email, Seed, Story
 from digest.render.sanitize import sanitize
 from digest.render.utm import tag_links
 from digest.sources.load import SourceOptions, load_seeds
 from digest.sources.seeds import read_seed
-from digest.summarize import summarize
+from digest.summarize import summarize_seed
 from digest.vocabulary import merge_tags
 
 log = logging.getLogger(__name__)
@@ -47,29 +46,9 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def summarize_seed(seed: Seed) -> Story:
-    """Summarize one seed; a story with no headline is titled from its file name."""
-    story = summarize(seed)
-    if story.headline.strip():
-        return story
-    title = title_from_name(Path(seed.source))
-    log.warning(
-        "%s: no headline found; used %r from the file name, add a `title:` in front matter",
-        seed.source,
-        title,
-    )
-    return replace(story, headline=title)
-
-
 def summarize_file(path: Path) -> Story:
     """Read and summarize one seed file (what `digest summarize` does)."""
     return summarize_seed(read_seed(path))
-
-
-def title_from_name(path: Path) -> str:
-    """'harbour-flood_barrier.txt' -> 'Harbour flood barrier'."""
-    words = re.sub(r"[\W_]+", " ", path.stem).strip()
-    return (words[:1].upper() + words[1:]) if words else "Untitled story"
 
 
 # `digest preview` passes a caching summarizer so an edit re-summarizes only the changed seed.
@@ -180,14 +159,11 @@ def check_limits(result: BuildResult, config: Config) -> None:
 
 __all__ = [
     "BuildResult",
-    "DigestError",
     "SeedSummarizer",
     "assemble",
     "build",
     "check_limits",
     "summarize_file",
     "summarize_paths",
-    "summarize_seed",
     "summarize_seeds",
-    "title_from_name",
 ]

@@ -343,10 +343,10 @@ def test_strict_turns_a_repair_warning_into_a_failure(tmp_path: Path) -> None:
 def test_seed_without_a_headline_is_titled_from_its_file_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import digest.build
+    import digest.summarize
 
     monkeypatch.setattr(
-        digest.build, "summarize", lambda seed: Story(headline=" ", byline=None, lead=("x",))
+        digest.summarize, "summarize", lambda seed: Story(headline=" ", byline=None, lead=("x",))
     )
     path = good(tmp_path / "s", "council-budget_vote.txt")
     result = CliRunner().invoke(cli, ["build", str(path)])

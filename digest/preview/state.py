@@ -13,13 +13,14 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from digest.build import SeedSummarizer, build, summarize_seed
+from digest.build import SeedSummarizer, build
 from digest.config import CONFIG_NAME, load_config
 from digest.console import collected_warnings
 from digest.errors import DigestError, InputError
 from digest.model import Email, Seed, Story
 from digest.preview.checks import GMAIL_CLIP_BYTES, findings
 from digest.render.compose import environment
+from digest.summarize import summarize_seed
 
 log = logging.getLogger(__name__)
 

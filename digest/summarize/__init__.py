@@ -9,7 +9,9 @@ where it did).
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from digest.model import Quote, Seed, Story
 from digest.summarize.blocks import key, split_blocks
@@ -40,6 +42,26 @@ class Analysis:
 def summarize(seed: Seed) -> Story:
     """The story a seed tells: front matter first, then what the page itself shows."""
     return analyse_seed(seed).story
+
+
+def summarize_seed(seed: Seed) -> Story:
+    """`summarize`, for the pipeline: a story with no headline is titled from its file name."""
+    story = summarize(seed)
+    if story.headline.strip():
+        return story
+    title = title_from_name(Path(seed.source))
+    log.warning(
+        "%s: no headline found; used %r from the file name, add a `title:` in front matter",
+        seed.source,
+        title,
+    )
+    return replace(story, headline=title)
+
+
+def title_from_name(path: Path) -> str:
+    """'harbour-flood_barrier.txt' -> 'Harbour flood barrier'."""
+    words = re.sub(r"[\W_]+", " ", path.stem).strip()
+    return (words[:1].upper() + words[1:]) if words else "Untitled story"
 
 
 def analyse_seed(seed: Seed) -> Analysis:
