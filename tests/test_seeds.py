@@ -14,19 +14,18 @@ from digest.sources.seeds import (
     read_capped,
     read_seed,
     scan,
-    seed_files,
 )
 
 
 def test_folder_expands_to_seed_files_in_name_order(tmp_path: Path) -> None:
     for name in ("b.txt", "a.md", "c.html", ".hidden.txt", "notes.docx"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.name for p in seed_files([tmp_path])] == ["a.md", "b.txt", "c.html"]
+    assert [p.name for p in scan([tmp_path])[0]] == ["a.md", "b.txt", "c.html"]
 
 
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
-        seed_files([tmp_path / "missing"])
+        scan([tmp_path / "missing"])
 
 
 def test_kind_follows_the_extension(tmp_path: Path) -> None:

@@ -59,14 +59,6 @@ def scan(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     return unique, skipped
 
 
-def seed_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their seed files, in name order; warn about other files there."""
-    found, skipped = scan(paths)
-    for message in skipped:
-        log.warning("%s (skipped)", message)
-    return found
-
-
 def _files_in(folder: Path) -> list[Path]:
     try:
         children = sorted(folder.iterdir())
