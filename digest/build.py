@@ -10,7 +10,7 @@ from pathlib import Path
 
 from digest.config import Config
 from digest.console import Progress
-from digest.errors import InputError
+from digest.errors import DigestError, InputError
 from digest.model import Digest, Email, Seed, Story
 from digest.render.sanitize import sanitize
 from digest.render.utm import tag_links
