@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from digest.config import Config
@@ -27,6 +27,7 @@ class BuildResult:
     email: Email
     digest: Digest
     skipped: tuple[str, ...]  # one message per seed that could not be used
+    left_out: tuple[Story, ...] = ()  # stories that went out in an earlier edition
 
     def summary(self) -> str:
         """'3 stories, 1 seed skipped': the start of the CLI's one-line report."""
@@ -106,15 +107,24 @@ def build(
     *,
     summarize_one: SeedSummarizer = summarize_seed,
     max_stories: int | None = None,
+    sent: Collection[str] = frozenset(),
 ) -> BuildResult:
     """`paths` are seed arguments: files, folders, seeds.txt lists, article or feed URLs.
 
-    `max_stories` keeps only the first N stories (`--max-stories`).
+    `max_stories` keeps only the first N stories (`--max-stories`); `sent` holds the
+    canonical URLs of stories that went out before: they are left out.
     """
     # Imported here: `digest summarize` imports this module and never renders (Jinja2, email).
+    from digest.editions.weburl import web_url_for
     from digest.render.compose import render
 
-    stories, skipped = summarize_paths(paths, sources, summarize_one)
+    found, skipped = summarize_paths(paths, sources, summarize_one)
+    stories, left_out = new_stories(found, sent)
+    if not stories and left_out:
+        raise InputError(
+            f"all {_count(len(left_out), 'story', 'stories')} went out in earlier editions; "
+            "add new seeds, or give --include-sent to send them again"
+        )
     if not stories:
         where = ", ".join(str(p) for p in paths)
         if skipped:  # each one was a warning saying what to fix: point there
@@ -133,8 +143,29 @@ def build(
     digest = assemble([sanitize(s) for s in stories], config, date)
     # UTM tags go on the Digest, before rendering, so the HTML and text links match.
     digest = tag_links(digest, config.utm)
+    web_url = web_url_for(config.footer.web_url, digest.issue_number, date)
+    config = replace(config, footer=replace(config.footer, web_url=web_url))
     email = render(digest, config, templates, merge_tags(config.email.esp))
-    return BuildResult(email=email, digest=digest, skipped=tuple(skipped))
+    return BuildResult(email, digest, tuple(skipped), tuple(left_out))
+
+
+def new_stories(stories: Sequence[Story], sent: Collection[str]) -> tuple[list[Story], list[Story]]:
+    """(kept, left out): a story is known by its canonical URL, so one article reached
+    twice (two section feeds, a tracking link) is kept once, and one sent before is left out."""
+    from digest.editions.identity import canonical_url
+
+    seen = set(sent)
+    kept: list[Story] = []
+    left_out: list[Story] = []
+    for story in stories:
+        key = canonical_url(story.url) if story.url else None
+        if key is None or key not in seen:
+            kept.append(story)
+        elif key in sent:
+            left_out.append(story)
+        if key is not None:
+            seen.add(key)
+    return kept, left_out
 
 
 def check_limits(result: BuildResult, config: Config) -> None:
@@ -163,6 +194,7 @@ __all__ = [
     "assemble",
     "build",
     "check_limits",
+    "new_stories",
     "summarize_file",
     "summarize_paths",
     "summarize_seeds",

@@ -78,7 +78,8 @@ class Footer:
     text: str = "You are receiving this email because you signed up for our newsletter."
     address: str | None = None  # the newsroom's postal address (required by anti-spam laws)
     unsubscribe_url: str | None = _url()
-    web_url: str | None = _url()  # the web version of this issue
+    # The web version of this issue; {issue} and {date} are filled in for each edition.
+    web_url: str | None = _url()
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class EmailSettings:
     format: str = "html"  # one of digest.vocabulary.FORMATS: html | text | eml | json
     unsubscribe_mailto: str | None = None  # for the List-Unsubscribe header
     list_ids: tuple[int, ...] = ()  # the ESP's list IDs (listmonk, Brevo campaigns)
+    list_address: str | None = None  # `digest send` to it is the edition going out, recorded
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,13 @@ class Smtp:
 
 
 @dataclass(frozen=True)
+class Editions:
+    """[editions]: where the record of past editions is kept, beside digest.toml."""
+
+    path: str = ".digest/editions.sqlite"  # relative to the folder of digest.toml
+
+
+@dataclass(frozen=True)
 class Config:
     title: str = "Don't Miss a Story"
     lang: str = "en"
@@ -132,6 +141,7 @@ class Config:
     email: EmailSettings = field(default_factory=EmailSettings)
     utm: Utm = field(default_factory=Utm)
     smtp: Smtp = field(default_factory=Smtp)
+    editions: Editions = field(default_factory=Editions)
 
 
 def load_config(path: Path | None = None, folder: Path | None = None) -> Config:

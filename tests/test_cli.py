@@ -117,6 +117,7 @@ HELP = {
     "preview": ["--host", "--port", "--open", "--date", "--config", "--templates"],
     "check": ["--strict"],
     "init": ["--force"],
+    "editions": ["--format", "--config"],
 }
 
 

@@ -11,6 +11,7 @@ import click
 
 from digest import __version__
 from digest.cli.exits import fail, interrupted
+from digest.cli.history import editions
 from digest.cli.options import (
     SEEDS_ARG,
     SOURCES_ARG,
@@ -21,6 +22,7 @@ from digest.cli.options import (
     source_options,
     warnings,
 )
+from digest.cli.record import INCLUDE_SENT, note_left_out, plan, record, settings_words, to_the_list
 from digest.console import count
 from digest.errors import ConfigError, DigestError, StrictError
 from digest.vocabulary import FORMATS
@@ -93,6 +95,7 @@ def cli() -> None:
     help="Run `digest check` on the email too; write nothing if it finds a broken part.",
 )
 @limit_options
+@INCLUDE_SENT
 def build(
     seeds: tuple[str, ...],
     output: str,
@@ -104,10 +107,13 @@ def build(
     run_check: bool,
     max_stories: int | None,
     allow_oversize: bool,
+    include_sent: bool,
 ) -> None:
     """Build the email from SEEDS (default ./seeds).
 
     SEEDS are files, folders, seeds.txt lists, article URLs and feed URLs or files.
+    Beside a digest.toml the edition is recorded: the next build numbers itself,
+    reads feeds from the last edition's date and leaves out stories already sent.
     """
     from digest.atomic import write_output
     from digest.build import build as run_build
@@ -116,10 +122,17 @@ def build(
     from digest.errors import DigestError
 
     counter = warnings()
-    config = issue.config(**flags)
+    edition = plan(issue, issue.config(**flags), sources, include_sent)
+    config = edition.config
     paths = seed_args(seeds)
     result = run_build(
-        paths, config, issue.date, issue.template_dir(), sources, max_stories=max_stories
+        paths,
+        config,
+        issue.date,
+        issue.template_dir(),
+        edition.sources,
+        max_stories=max_stories,
+        sent=edition.sent,
     )
     if not allow_oversize:
         check_limits(result, config)
@@ -135,8 +148,12 @@ def build(
     data = export(result.email, result.digest, config, output_format(fmt, output, config))
     counter.check_strict(strict)
     write_output(data, output)
+    note_left_out(result)
     where = "stdout" if output == "-" else output
-    click.echo(f"digest: {result.summary()}, {len(data) / 1024:.1f} KB -> {where}", err=True)
+    recorded = record(edition, result, data)
+    click.echo(
+        f"digest: {result.summary()}, {len(data) / 1024:.1f} KB -> {where}; {recorded}", err=True
+    )
 
 
 @cli.command()
@@ -153,6 +170,7 @@ def build(
 @click.option("--strict", is_flag=True, help="Fail on any warning instead of sending.")
 @source_options
 @limit_options
+@INCLUDE_SENT
 def send(
     seeds: tuple[str, ...],
     flags: dict[str, dict[str, Any]],
@@ -165,10 +183,13 @@ def send(
     sources: SourceOptions,
     max_stories: int | None,
     allow_oversize: bool,
+    include_sent: bool,
 ) -> None:
-    """Send a test of the email built from SEEDS to --to over SMTP.
+    """Send the email built from SEEDS to --to over SMTP.
 
-    Without STARTTLS/SSL flags, STARTTLS is used when the server offers it.
+    Without STARTTLS/SSL flags, STARTTLS is used when the server offers it. A send
+    to exactly the [email] list_address is recorded as the edition going out; any
+    other is a test and records nothing.
     """
     from digest.build import build as run_build
     from digest.build import check_limits
@@ -178,26 +199,41 @@ def send(
 
     counter = warnings()
     host, port = parse_server(server) if server else (None, None)
-    config = issue.config(
-        smtp={"host": host, "port": port, "security": security, "user": user}, **flags
-    )
+    smtp = {"host": host, "port": port, "security": security, "user": user}
+    edition = plan(issue, issue.config(smtp=smtp, **flags), sources, include_sent)
+    config = edition.config
     paths = seed_args(seeds)
     result = run_build(
-        paths, config, issue.date, issue.template_dir(), sources, max_stories=max_stories
+        paths,
+        config,
+        issue.date,
+        issue.template_dir(),
+        edition.sources,
+        max_stories=max_stories,
+        sent=edition.sent,
     )
     if not allow_oversize:
         check_limits(result, config)
     message, sender, recipients = outgoing(result.email, result.digest, config)
     counter.check_strict(strict)
+    note_left_out(result)
     if dry_run:
         _out(describe(message, config.smtp, recipients))
-        click.echo("digest: --dry-run: nothing sent", err=True)
+        click.echo(
+            f"digest: --dry-run: nothing sent or recorded; {settings_words(edition)}", err=True
+        )
         return
     smtp_send(
         message, sender, recipients, config.smtp, password_for(config.smtp.user, _hidden_prompt)
     )
+    if to_the_list(config, recipients):
+        recorded = record(edition, result, message, sent=True)
+    else:
+        recorded = f"a test send, not recorded; {settings_words(edition)}"
     to, size = ", ".join(recipients), len(message) / 1024
-    click.echo(f"digest: sent {size:.1f} KB to {to} via {server_name(config.smtp)}", err=True)
+    click.echo(
+        f"digest: sent {size:.1f} KB to {to} via {server_name(config.smtp)}; {recorded}", err=True
+    )
 
 
 @cli.command()
@@ -417,6 +453,9 @@ def init(force: bool) -> None:
     for path in init_project(Path.cwd(), force):
         click.echo(f"digest: wrote {path.relative_to(Path.cwd())}", err=True)
     click.echo("digest: edit digest.toml and templates/, then run `digest build`", err=True)
+
+
+cli.add_command(editions)
 
 
 def main() -> None:

@@ -87,6 +87,16 @@ def parse_date(value: str | None, option: str = "--date") -> dt.date:
         raise ConfigError(f"{option} {value!r}: no such day ({exc}); check the date") from exc
 
 
+def settings_file(config_path: Path | None) -> Path | None:
+    """The digest.toml in use: --config, else ./digest.toml when present."""
+    from digest.config import CONFIG_NAME
+
+    if config_path is not None:
+        return config_path
+    local = Path(CONFIG_NAME)
+    return local if local.is_file() else None
+
+
 @dataclass(frozen=True)
 class IssueOptions:
     """--date, --title, --config and --templates: what `build`, `send` and `preview` share."""
@@ -102,6 +112,9 @@ class IssueOptions:
 
         config = with_flags(load_config(self.config_path), **flags)
         return replace(config, title=self.title) if self.title else config
+
+    def settings_file(self) -> Path | None:
+        return settings_file(self.config_path)
 
     def template_dir(self) -> Path | None:
         """--templates, else ./templates (as `digest init` writes it) when present."""

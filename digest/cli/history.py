@@ -1,0 +1,58 @@
+"""`digest editions` and `digest archive`: what the record holds, as a list or a web archive."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from digest.editions.store import Edition
+
+CONFIG_OPTION = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Settings file; the record sits beside it [default: ./digest.toml].",
+)
+
+
+def _recorded(config_path: Path | None) -> list[Edition]:
+    from digest.cli.options import settings_file
+    from digest.config import load_config
+    from digest.editions.memory import editions as recorded
+
+    settings = settings_file(config_path)
+    if settings is None:
+        click.echo("digest: no digest.toml found here, so no editions are recorded", err=True)
+    return recorded(settings, load_config(config_path))
+
+
+@click.command()
+@CONFIG_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for a person, json for tools.",
+)
+def editions(config_path: Path | None, fmt: str) -> None:
+    """List the recorded editions, newest first."""
+    found = _recorded(config_path)
+    if fmt == "json":
+        click.echo(json.dumps([e.as_json() for e in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("digest: no editions recorded yet; `digest build` records each one", err=True)
+        return
+    click.echo(f"{'issue':>5}  {'date':<10}  {'stories':>7}  {'sent':<4}  subject")
+    for e in found:
+        number = "-" if e.issue is None else str(e.issue)
+        sent = "yes" if e.sent else "no"
+        click.echo(
+            f"{number:>5}  {e.date.isoformat():<10}  {len(e.stories):>7}  {sent:<4}  {e.subject}"
+        )

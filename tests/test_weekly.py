@@ -1,0 +1,196 @@
+"""The weekly routine: editions number themselves, feeds start where the last edition ended,
+and a story that went out once is not sent again. Real feeds from a server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from digest.cli.commands import cli
+from localweb import LocalWeb, Route, Story, article, rss
+
+CONFIG = 'title = "The Valley Weekly"\n[footer]\nweb_url = "https://news.example/weekly/{issue}/"\n'
+
+
+def story(n: int, title: str, day: int) -> Story:
+    return Story(
+        slug=f"week-{n}",
+        title=title,
+        author="Rosa Lindqvist",
+        published=dt.datetime(2026, 11, day, 8, 0, tzinfo=dt.UTC),
+        paragraph=f"{title} was confirmed this week by the borough council in a short statement.",
+    )
+
+
+WEEK = [
+    story(0, "Ferry Timetable Changes for Winter", 3),
+    story(1, "Old Mill Becomes a Makerspace", 5),
+    story(2, "Bridge Lights Switched to LED", 12),
+    story(3, "Allotment Waiting List Shrinks", 14),
+    story(4, "Choir Festival Returns to the Cathedral", 20),
+]
+
+
+@pytest.fixture
+def web() -> Iterator[LocalWeb]:
+    with LocalWeb() as server:
+        for s in WEEK:
+            server.html(s.path, article(s))
+        yield server
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "digest.toml").write_text(CONFIG, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def publish(web: LocalWeb, stories: list[Story], section: list[Story] | None = None) -> list[str]:
+    """The news feed, and a sports feed that lists one story again with tracking added."""
+    web.add("/feed.xml", Route(rss(web, stories), "application/rss+xml"))
+    feeds = [web.url("/feed.xml")]
+    if section:
+        web.add("/sports.xml", Route(rss(web, section), "application/rss+xml"))
+        feeds.append(web.url("/sports.xml"))
+    return feeds
+
+
+def build(feeds: list[str], day: str, *extra: str) -> Result:
+    args = ["build", *feeds, "--date", day, "--refresh", "--cache", "cache", "-o", f"{day}.html"]
+    result = CliRunner().invoke(cli, [*args, *extra])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def html(day: str) -> str:
+    return Path(f"{day}.html").read_text(encoding="utf-8")
+
+
+def test_three_weekly_builds_number_themselves_and_take_only_new_items(
+    web: LocalWeb, project: Path
+) -> None:
+    week1 = build(publish(web, WEEK[:2]), "2026-11-09")
+    assert "Issue 1" in html("2026-11-09")
+    assert all(s.title in html("2026-11-09") for s in WEEK[:2])
+    assert "issue 1 recorded" in week1.stderr and "digest.toml" in week1.stderr
+    assert "https://news.example/weekly/1/" in html("2026-11-09")
+
+    # Week 2: the feed still lists week 1's items, and the sports feed repeats one of them
+    # with tracking parameters and a fresh date: only the new items go in.
+    fresh = dt.datetime(2026, 11, 13, tzinfo=dt.UTC)
+    again = replace(WEEK[0], slug="week-0.html?partner=sports#top", published=fresh)
+    web.html("/news/week-0.html?partner=sports", article(WEEK[0]))
+    week2 = build(publish(web, WEEK[:4], [again]), "2026-11-16")
+    page = html("2026-11-16")
+    assert "Issue 2" in page
+    assert WEEK[2].title in page and WEEK[3].title in page
+    assert WEEK[0].title not in page and WEEK[1].title not in page
+    assert (
+        f"left out 1 story sent in an earlier edition: \u201c{WEEK[0].title}\u201d" in week2.stderr
+    )
+
+    build(publish(web, WEEK), "2026-11-23")
+    page = html("2026-11-23")
+    assert "Issue 3" in page and WEEK[4].title in page
+    assert not any(s.title in page for s in WEEK[:4])
+
+    listed = CliRunner().invoke(cli, ["editions", "--format", "json"])
+    recorded = json.loads(listed.stdout)
+    assert [e["issue"] for e in recorded] == [3, 2, 1]
+    assert [len(e["stories"]) for e in recorded] == [1, 2, 2]
+    text = CliRunner().invoke(cli, ["editions"]).stdout
+    assert text.splitlines()[1].split()[:4] == ["3", "2026-11-23", "1", "no"]
+
+
+def test_since_last_include_sent_and_issue_number_in_the_config_win(
+    web: LocalWeb, project: Path
+) -> None:
+    feeds = publish(web, WEEK)
+    build(feeds, "2026-11-09", "--since", "2026-11-01")
+    assert all(s.title in html("2026-11-09") for s in WEEK[:2])
+    # --last wins over "since the last edition"; --include-sent keeps what went out.
+    build(feeds, "2026-11-16", "--last", "5", "--include-sent")
+    assert all(s.title in html("2026-11-16") for s in WEEK)
+    (project / "digest.toml").write_text("issue_number = 40\n" + CONFIG, encoding="utf-8")
+    build(feeds, "2026-11-23", "--include-sent")
+    assert "Issue 40" in html("2026-11-23")
+    assert "https://news.example/weekly/40/" in html("2026-11-23")
+
+
+def test_rebuilding_the_same_edition_replaces_its_record(web: LocalWeb, project: Path) -> None:
+    feeds = publish(web, WEEK[:2])
+    build(feeds, "2026-11-09")
+    again = build(feeds, "2026-11-09")
+    assert "left out" not in again.stderr
+    assert all(s.title in html("2026-11-09") for s in WEEK[:2]) and "Issue 1" in html("2026-11-09")
+    listed = json.loads(CliRunner().invoke(cli, ["editions", "--format", "json"]).stdout)
+    assert [e["issue"] for e in listed] == [1]
+
+
+def test_all_stories_sent_already_is_one_line(web: LocalWeb, project: Path) -> None:
+    feeds = publish(web, WEEK[:2])
+    build(feeds, "2026-11-09")
+    result = CliRunner().invoke(
+        cli, ["build", *feeds, "--date", "2026-11-16", "--since", "2026-11-01"]
+    )
+    assert result.exit_code == 3
+    assert "went out in earlier editions" in result.stderr and "--include-sent" in result.stderr
+
+
+def test_without_a_digest_toml_nothing_is_recorded(
+    web: LocalWeb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = build(publish(web, WEEK[:2]), "2026-11-09")
+    assert "no digest.toml found" in result.stderr
+    assert not (tmp_path / ".digest").exists()
+    assert "Issue" not in html("2026-11-09")
+
+
+def test_a_damaged_record_stops_the_build_and_is_kept(web: LocalWeb, project: Path) -> None:
+    record = project / ".digest" / "editions.sqlite"
+    record.parent.mkdir()
+    record.write_bytes(b"\x00garbage" * 500)
+    result = CliRunner().invoke(cli, ["build", *publish(web, WEEK[:2]), "-o", "out.html"])
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert (
+        line.startswith("digest: error: ") and "editions.sqlite" in line and "move it aside" in line
+    )
+    assert record.read_bytes() == b"\x00garbage" * 500
+    assert not (project / "out.html").exists()
+
+
+def test_the_record_path_is_set_in_digest_toml(web: LocalWeb, project: Path) -> None:
+    (project / "digest.toml").write_text(CONFIG + '[editions]\npath = "state/ed.db"\n', "utf-8")
+    build(publish(web, WEEK[:2]), "2026-11-09")
+    assert (project / "state" / "ed.db").is_file() and not (project / ".digest").exists()
+
+
+def test_only_a_send_to_the_list_is_recorded(web: LocalWeb, project: Path) -> None:
+    from test_smtp import _serve
+
+    listed = '[email]\nfrom = "desk@news.example"\nlist_address = "readers@news.example"\n'
+    (project / "digest.toml").write_text(CONFIG + listed, encoding="utf-8")
+    feeds = publish(web, WEEK[:2])
+    for inbox in _serve():
+        smtp = ["--smtp", f"127.0.0.1:{inbox.port}", "--date", "2026-11-09", "--cache", "cache"]
+        dry = CliRunner().invoke(
+            cli, ["send", *feeds, *smtp, "--to", "me@news.example", "--dry-run"]
+        )
+        test = CliRunner().invoke(cli, ["send", *feeds, *smtp, "--to", "me@news.example"])
+        assert "a test send, not recorded" in test.stderr
+        assert json.loads(CliRunner().invoke(cli, ["editions", "--format", "json"]).stdout) == []
+        real = CliRunner().invoke(cli, ["send", *feeds, *smtp, "--to", "Readers@news.example"])
+        assert real.exit_code == 0, real.output
+        assert "issue 1 recorded as sent" in real.stderr
+        assert dry.exit_code == 0 and len(inbox.received) == 2
+    [edition] = json.loads(CliRunner().invoke(cli, ["editions", "--format", "json"]).stdout)
+    assert edition["sent"] is True and edition["issue"] == 1
