@@ -187,7 +187,9 @@ def test_a_reader_closing_the_pipe_early_is_not_an_error(tmp_path: Path) -> None
     seeds.mkdir()
     article = (TEST_SEEDS / "harbour.txt").read_text(encoding="utf-8")
     for n in range(80):  # well over a pipe buffer (64 KB) of HTML, so the write hits EPIPE
-        (seeds / f"{n:02}.txt").write_text(article, encoding="utf-8")
+        # Each its own article: one URL twice would be one story.
+        own = article.replace("/harbour-barrier", f"/harbour-barrier-{n}")
+        (seeds / f"{n:02}.txt").write_text(own, encoding="utf-8")
     # 80 stories are over max_stories and Gmail's clip: --allow-oversize writes them anyway.
     args = [sys.executable, "-m", "digest", "build", str(seeds), "--allow-oversize"]
     command = shlex.join(args)
