@@ -75,7 +75,7 @@ def record(plan: Plan, result: BuildResult, output: bytes, sent: bool = False) -
 
     if plan.memory is None:
         return "no digest.toml found: default settings, no edition recorded"
-    remember(plan.memory, result, output, sent)
+    remember(plan.memory, result.digest, result.email.subject, output, sent)
     number = result.digest.issue_number
     what = f"issue {number}" if number is not None else "edition"
     return f"{what} recorded{' as sent' if sent else ''}, settings from {plan.settings}"

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from digest.editions.store import Edition, EditionStore
 
 if TYPE_CHECKING:
-    from digest.build import BuildResult
     from digest.config import Config
+    from digest.model import Digest
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,13 @@ def recall(settings: Path | None, config: Config, date: dt.date) -> Memory | Non
         )
 
 
-def remember(memory: Memory, result: BuildResult, output: bytes, sent: bool) -> Edition:
+def remember(memory: Memory, digest: Digest, subject: str, output: bytes, sent: bool) -> Edition:
     """Record the edition just built (replacing an earlier build of the same date)."""
-    digest = result.digest
     edition = Edition(
         issue=digest.issue_number,
         date=digest.date,
         title=digest.title,
-        subject=result.email.subject,
+        subject=subject,
         stories=digest.stories,
         output_sha256=hashlib.sha256(output).hexdigest(),
         sent=sent,
