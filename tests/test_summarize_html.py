@@ -177,3 +177,14 @@ def test_what_the_browser_shows_is_what_the_quote_finder_reads(shown: str) -> No
     assert [(q.text.rstrip("."), q.speaker) for q in quotes] == [
         ("We will not reopen the bridge until the engineers say it is safe", "Ana Ruiz")
     ]
+
+
+def test_the_visible_byline_counts_when_the_markup_declares_none() -> None:
+    html = FESTIVAL.read_text(encoding="utf-8")
+    bare = html.replace(' rel="author"', "").replace(' class="byline"', "")
+    text, hints = read_html(bare)
+    assert hints.byline is None
+    assert "river\n\nBy Petra Holloway\n\n2 March 2026\n\nThe town's" in text
+    assert summarize(Seed(source="f.html", text=bare, kind="html")).byline == "Petra Holloway"
+    classed = html.replace(' rel="author"', "")
+    assert read_html(classed)[1].byline == "Petra Holloway"

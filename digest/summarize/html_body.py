@@ -10,7 +10,9 @@ blocks), and a <br> is a line break inside its block, as in a scraped page's tex
 Where the browser shows what trafilatura drops, the page is adjusted first: an
 inline <q> gets the quotation marks a browser draws around it, and a blockquote's
 <footer> or <cite> (the "— Name" line under a quoted post) stays as a paragraph.
-Two <br> in a row are a paragraph break, as they look on screen. trafilatura also
+The lines between the title and the story (byline, date) are
+kept, as a text seed has them, since trafilatura drops them. Two <br> in a row
+are a paragraph break, as they look on screen. trafilatura also
 drops pull quotes (an <aside>, or an element whose class says "pull"), which a
 text seed keeps and which tell which quote the page thinks best: one that repeats
 a sentence of a paragraph is put back under that paragraph.
@@ -26,6 +28,10 @@ from digest.summarize.blocks import key, norm
 _CONTAINERS = {"quote", "div", "main"}  # hold paragraphs of their own: one block each
 _PULL = '//aside | //*[contains(translate(@class, "PUL", "pul"), "pull")]'
 _PULL_WORDS = (4, 40)
+_LEAVES = {"p", "div", "time", "address", "li", "h2", "h3", "h4", "h5", "h6"}
+_SKIPPED = {"script", "style", "noscript", "template", "button", "svg", "form"}
+_HEADER_WORDS = 15  # a byline or date line; a longer one is the story starting
+_HEADER_LINES = 8
 _LB = "\ue000"  # stands for <lb/> while text is collected: a newline in the source is a space
 _PARAGRAPH_BREAK = re.compile(rf"{_LB}(?:\s*{_LB})+")
 _ATTRIBUTION = "//blockquote//footer | //blockquote//cite[not(ancestor::p or ancestor::footer)]"
@@ -51,7 +57,8 @@ def article_text(source: str, doc: Any) -> str:
     blocks: list[str] = []
     for element in body:
         _add(element, blocks)
-    return "\n\n".join(_with_pull_quotes([b for b in blocks if b], doc))
+    blocks = _with_header([b for b in blocks if b], doc)
+    return "\n\n".join(_with_pull_quotes(blocks, doc))
 
 
 def _add(element: Any, blocks: list[str]) -> None:
@@ -109,3 +116,40 @@ def _with_pull_quotes(blocks: list[str], doc: Any) -> list[str]:
         if at is not None:
             after.setdefault(at, []).append(text)
     return [line for i, b in enumerate(blocks) for line in (b, *after.get(i, ()))]
+
+
+def _with_header(blocks: list[str], doc: Any) -> list[str]:
+    """The short lines the page shows between its <h1> and the first paragraph kept."""
+    if len(blocks) < 2:
+        return blocks
+    title = next((h for h in doc.iter("h1") if norm(h.text_content()) == blocks[0]), None)
+    if title is None:
+        return blocks
+    stop, have = key(blocks[1]), {key(b) for b in blocks}
+    header: list[str] = []
+    for element in _leaves_after(title):
+        text = norm(element.text_content())
+        if key(text) == stop or len(text.split()) > _HEADER_WORDS or len(header) >= _HEADER_LINES:
+            break
+        if text and key(text) not in have and text not in header:
+            header.append(text)
+    return [blocks[0], *header, *blocks[1:]]
+
+
+def _leaves_after(title: Any) -> Any:
+    """Block elements holding no other block element, in page order after `title`."""
+    after = False
+    for element in title.getroottree().iter():
+        if element is title:
+            after = True
+            continue
+        if not after or not isinstance(element.tag, str) or element.tag not in _LEAVES:
+            continue
+        if title in element.iterancestors() or any(
+            a.tag in _SKIPPED for a in element.iterancestors()
+        ):
+            continue
+        if not any(
+            isinstance(c.tag, str) and c.tag in _LEAVES for c in element.iter() if c is not element
+        ):
+            yield element

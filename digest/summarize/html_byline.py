@@ -2,8 +2,10 @@
 
 JSON-LD `author` (an object, a list, a string or an @id pointing into the graph),
 microdata `itemprop=author` (its nested `itemprop=name`, else its text), a
-`rel=author` link's text, then `meta name=author` and `article:author` when they
-hold a name rather than a profile URL. Organisations are not bylines: a JSON-LD
+`rel=author` link's text, `meta name=author` and `article:author` when they
+hold a name rather than a profile URL, and last the visible byline (an element
+whose class says "byline" or "author"; trafilatura leaves it out of the article)
+when it reads as names. Organisations are not bylines: a JSON-LD
 author typed Organization, or a meta author that is the site's own name, is left
 out, so the page's visible byline (or none) decides instead.
 """
@@ -14,10 +16,17 @@ import re
 from typing import Any
 
 from digest.summarize.blocks import norm
+from digest.summarize.names import is_name
 
 _BY = re.compile(r"^(?:by|written by|posted by)\s*:?\s+", re.IGNORECASE)
 _NOT_PEOPLE = re.compile(r"Organi[sz]ation|Corporation|NewsMediaOrganization", re.IGNORECASE)
 _ITEMPROP_AUTHOR = '//*[contains(concat(" ", normalize-space(@itemprop), " "), " author ")]'
+_CLASSED = (
+    '//*[(contains(translate(@class, "BYLINEAUTHOR", "bylineauthor"), "byline")'
+    ' or contains(translate(@class, "AUTHOR", "author"), "author"))'
+    ' and not(contains(translate(@class, "COMMENT", "comment"), "comment"))]'
+)
+_AND = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _MAX_WORDS = 6  # longer is a sentence or a bio, not a name
 
 
@@ -31,6 +40,7 @@ def declared_byline(
         _microdata(doc),
         _rel_author(doc),
         [meta.get("author", ""), meta.get("article:author", ""), meta.get("byl", "")],
+        _byline_class(doc),
     ):
         people = _people(found, site)
         if people:
@@ -92,3 +102,13 @@ def _rel_author(doc: Any) -> list[str]:
         for link in doc.iter("a")
         if "author" in (link.get("rel") or "").lower().split()
     ]
+
+
+def _byline_class(doc: Any) -> list[str]:
+    """The names in the first element classed as a byline that holds only names."""
+    for element in doc.xpath(_CLASSED):
+        text = _BY.sub("", norm(element.text_content()))
+        names = [n for n in _AND.split(text) if n]
+        if names and all(is_name(n) for n in names):
+            return names
+    return []
