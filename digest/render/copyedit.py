@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from digest.config import Config
 from digest.model import Digest, Quote, Story
@@ -80,6 +81,7 @@ def edit_story(story: Story, config: Config) -> Story:
     )
 
 
+@lru_cache(maxsize=4)  # the HTML, the text part and the preheader edit the same Digest
 def copyedit(digest: Digest, config: Config) -> Digest:
     """Every story within its length budget, with typographic quotes."""
     stories = tuple(edit_story(s, config) for s in digest.stories)
