@@ -22,7 +22,12 @@ lang = "en"                      # <html lang>; "ar", "he", "fa", "ur" also set 
 # intro = "A word from the editor, shown under the masthead."
 # issue_number = 1
 lead_paragraphs = 2              # lead paragraphs shown per story
-# preheader = "Inbox preview text, 40-130 characters (default: built from the headlines)"
+lead_words = 80                  # each lead is cut at the last whole sentence within this
+quote_words = 40                 # the pull quote: the first quote this short, or none
+button = "Continue reading"      # the link under each story
+contents = true                  # "In this issue" under the intro, from three stories up
+max_stories = 20                 # build refuses more (--max-stories N keeps the first N)
+# preheader = "Inbox preview text, 40-130 characters (default: the intro or first story)"
 
 [brand]
 name = "The Weekly Digest"
