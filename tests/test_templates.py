@@ -145,3 +145,16 @@ def test_readme_lists_every_field_templates_receive() -> None:
     for filter_name in ("longdate", "css", "breakable", "safe_url"):
         assert f"`{filter_name}`" in readme
     assert ROOT_TEMPLATE in readme and INLINE_CSS in readme
+
+
+def test_the_context_holds_exactly_what_the_templates_read() -> None:
+    asts = [_parse(name, (PACKAGED,)) for name in TEMPLATES]
+    names = set().union(*(jinja2.meta.find_undeclared_variables(ast) for ast in asts))
+    read: dict[str, set[str]] = {"story": set(), "footer": set()}
+    for ast in asts:
+        for node in ast.find_all(jinja2.nodes.Getattr):
+            if isinstance(node.node, jinja2.nodes.Name) and node.node.name in read:
+                read[node.node.name].add(node.attr)
+    assert names - {"story", "number"} == set(ROOT_NAMES)  # no field nobody reads
+    assert read["story"] == {f.name for f in dataclasses.fields(StoryView)}
+    assert read["footer"] == {f.name for f in dataclasses.fields(FooterView)}
