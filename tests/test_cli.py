@@ -118,6 +118,7 @@ HELP = {
     "check": ["--strict"],
     "init": ["--force"],
     "editions": ["--format", "--config"],
+    "archive": ["OUT_DIR", "--config", "web_url"],
 }
 
 

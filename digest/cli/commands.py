@@ -11,7 +11,7 @@ import click
 
 from digest import __version__
 from digest.cli.exits import fail, interrupted
-from digest.cli.history import editions
+from digest.cli.history import archive, editions
 from digest.cli.options import (
     SEEDS_ARG,
     SOURCES_ARG,
@@ -456,6 +456,7 @@ def init(force: bool) -> None:
 
 
 cli.add_command(editions)
+cli.add_command(archive)
 
 
 def main() -> None:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from digest.console import count
+
 if TYPE_CHECKING:
     from digest.editions.store import Edition
 
@@ -56,3 +58,29 @@ def editions(config_path: Path | None, fmt: str) -> None:
         click.echo(
             f"{number:>5}  {e.date.isoformat():<10}  {len(e.stories):>7}  {sent:<4}  {e.subject}"
         )
+
+
+@click.command()
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@CONFIG_OPTION
+def archive(out_dir: Path, config_path: Path | None) -> None:
+    """Write the recorded editions as a static web archive in OUT_DIR.
+
+    OUT_DIR/index.html lists every edition, newest first; OUT_DIR/N/index.html is
+    edition N's web version; OUT_DIR/feed.xml is an Atom feed of the editions.
+    Set [footer] web_url to where OUT_DIR is published, e.g.
+    https://news.example/newsletter/{issue}/, and the email links to its page.
+    """
+    from digest.config import load_config
+    from digest.deliver.archive.pages import write_archive
+    from digest.errors import DigestError
+
+    found = _recorded(config_path)
+    if not found:
+        raise DigestError("no editions recorded yet; build one beside a digest.toml first")
+    written = write_archive(found, load_config(config_path), out_dir)
+    click.echo(
+        f"digest: archive of {count(written.editions, 'edition')} -> {written.folder} "
+        f"({count(written.files, 'file')}: index.html, feed.xml and a page per edition)",
+        err=True,
+    )
