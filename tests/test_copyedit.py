@@ -42,10 +42,11 @@ def test_quotes_and_apostrophes_become_typographic_and_consistent() -> None:
     assert curly("\u201cAlready curly\u201d") == "\u201cAlready curly\u201d"
     story = Story(
         headline='Mayor says "no"',
-        byline=None,
+        byline="Aoife O'Brien",
         lead=("It's \u201cfinal\u201d, she said.",),
-        quotes=(Quote("We're done"),),
+        quotes=(Quote("We're done", "Dara O'Neill"),),
     )
     edited = edit_story(story, Config())
-    text = edited.headline + "".join(edited.lead) + edited.quotes[0].text
+    quote = edited.quotes[0]
+    text = edited.headline + "".join(edited.lead) + quote.text + f"{quote.speaker}{edited.byline}"
     assert "'" not in text and '"' not in text

@@ -76,9 +76,14 @@ def edit_story(story: Story, config: Config) -> Story:
         story,
         headline=curly(story.headline),
         lead=tuple(curly(p) for p in lead),
-        quotes=tuple(replace(q, text=curly(q.text)) for q in quotes),
-        label=curly(story.label) if story.label else None,
+        quotes=tuple(replace(q, text=curly(q.text), speaker=_curly(q.speaker)) for q in quotes),
+        label=_curly(story.label),
+        byline=_curly(story.byline),
     )
+
+
+def _curly(text: str | None) -> str | None:
+    return curly(text) if text else text
 
 
 @lru_cache(maxsize=4)  # the HTML, the text part and the preheader edit the same Digest
