@@ -99,20 +99,26 @@ def run(args: Sequence[Path], jobs: int = 1, strict: bool = False) -> Totals:
         _warn(f"{message} (skipped)", strict, 0)
     written = skipped = 0
     progress = Progress("summarized", len(paths))
-    with closing(summarize_many(paths, jobs)) as summaries:
-        for summary in summaries:
-            progress.step()
-            for message in summary.warnings:
-                _warn(message, strict, written)
-            if summary.line is None:
-                skipped += 1
-                _warn(f"{summary.error} (skipped)", strict, written)
-                continue
-            if not _write(summary.line + "\n"):
-                break  # the reader went away (`| head`): stop working too
-            written += 1
-    progress.done()
-    _write("", flush=True)
+    try:
+        with closing(summarize_many(paths, jobs)) as summaries:
+            for summary in summaries:
+                progress.step()
+                for message in summary.warnings:
+                    _warn(message, strict, written)
+                if summary.line is None:
+                    skipped += 1
+                    _warn(f"{summary.error} (skipped)", strict, written)
+                    continue
+                if not _write(summary.line + "\n"):
+                    break  # the reader went away (`| head`): stop working too
+                written += 1
+        progress.done()
+        _write("", flush=True)
+    except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: say how much is already out
+        with suppress(OSError, ValueError, AttributeError):
+            sys.stdout.flush()
+        stop.lines_written = written  # type: ignore[attr-defined]
+        raise
     if not written and skipped:
         raise InputError(f"none of the {count(len(paths), 'seed')} could be summarized; see above")
     return Totals(written, skipped + len(not_seeds), _workers(jobs, len(paths)))

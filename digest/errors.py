@@ -9,11 +9,24 @@ from __future__ import annotations
 import re
 
 _NEWLINES = re.compile(r"\s*\n\s*")
+# A page's or feed's title may carry terminal escape sequences (colours, a new window
+# title, a cleared screen): whole sequences first, then any control character left,
+# and the bidirectional overrides that make text read in another order.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]"
+)
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def one_line(message: str) -> str:
-    """Library messages (YAML, MJML, TOML) may span lines; a user sees one."""
-    return _NEWLINES.sub(" ", message.strip())
+    """Library messages (YAML, MJML, TOML) may span lines; a user sees one, and no
+    control characters: a message never moves the cursor or recolours the terminal."""
+    text = _CONTROLS.sub("", _ESCAPES.sub("", message.replace("\t", " ")))
+    return _NEWLINES.sub(" ", text.strip())
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stopped like Ctrl-C, so a write in progress removes its temp file."""
 
 
 class DigestError(Exception):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from digest import __version__
-from digest.cli.exits import fail, interrupted
+from digest.cli.exits import fail, interrupted, terminate_on_sigterm
 from digest.cli.history import archive, editions
 from digest.cli.options import (
     SEEDS_ARG,
@@ -24,7 +24,7 @@ from digest.cli.options import (
 )
 from digest.cli.record import INCLUDE_SENT, note_left_out, plan, record, settings_words, to_the_list
 from digest.console import count
-from digest.errors import ConfigError, DigestError, StrictError
+from digest.errors import ConfigError, DigestError, StrictError, one_line
 from digest.vocabulary import FORMATS
 
 if TYPE_CHECKING:
@@ -44,8 +44,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except DigestError as exc:
             fail(ctx, exc)
-        except KeyboardInterrupt:
-            interrupted(ctx)
+        except KeyboardInterrupt as stop:
+            interrupted(ctx, stop)
 
 
 def limit_options(command: Any) -> Any:
@@ -151,9 +151,8 @@ def build(
     note_left_out(result)
     where = "stdout" if output == "-" else output
     recorded = record(edition, result, data)
-    click.echo(
-        f"digest: {result.summary()}, {len(data) / 1024:.1f} KB -> {where}; {recorded}", err=True
-    )
+    summary = f"{result.summary()}, {len(data) / 1024:.1f} KB -> {where}; {recorded}"
+    click.echo(f"digest: {one_line(summary)}", err=True)
 
 
 @cli.command()
@@ -460,4 +459,5 @@ cli.add_command(archive)
 
 
 def main() -> None:
+    terminate_on_sigterm()
     cli(prog_name="digest")

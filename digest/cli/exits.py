@@ -6,10 +6,13 @@ that turns them (and Ctrl-C) into a message and an exit status.
 
 from __future__ import annotations
 
+import contextlib
+import signal
 from typing import NoReturn
 
 import click
 
+from digest.console import count
 from digest.errors import (
     ConfigError,
     DeliveryError,
@@ -18,6 +21,7 @@ from digest.errors import (
     OutputError,
     StrictError,
     TemplateError,
+    Terminated,
     one_line,
 )
 
@@ -32,6 +36,7 @@ EXIT_CODES: tuple[tuple[type[DigestError], int], ...] = (
     (DigestError, 1),
 )
 INTERRUPTED = 130  # 128 + SIGINT, what shells report for a process stopped by Ctrl-C
+TERMINATED = 143  # 128 + SIGTERM
 
 
 def exit_code(error: DigestError) -> int:
@@ -44,7 +49,21 @@ def fail(ctx: click.Context, error: DigestError) -> NoReturn:
     ctx.exit(exit_code(error))
 
 
-def interrupted(ctx: click.Context) -> NoReturn:
-    """Ctrl-C: the run stopped; outputs are written atomically, so none changed."""
-    click.echo("digest: interrupted; nothing written", err=True)
-    ctx.exit(INTERRUPTED)
+def interrupted(ctx: click.Context, stop: KeyboardInterrupt) -> NoReturn:
+    """Ctrl-C or SIGTERM: the run stopped; outputs are written atomically, so none changed,
+    except lines a stream had already written (`summarize FOLDER`), which are counted."""
+    what = "terminated" if isinstance(stop, Terminated) else "interrupted"
+    lines = getattr(stop, "lines_written", None)
+    done = f"{count(lines, 'line')} already written to stdout" if lines else "nothing written"
+    click.echo(f"digest: {what}; {done}", err=True)
+    ctx.exit(TERMINATED if isinstance(stop, Terminated) else INTERRUPTED)
+
+
+def terminate_on_sigterm() -> None:
+    """SIGTERM (`kill`, a CI timeout, systemd) stops a run the way Ctrl-C does."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    with contextlib.suppress(ValueError):  # not the main thread (a test runner): leave it
+        signal.signal(signal.SIGTERM, stop)
