@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from pathlib import Path
@@ -96,6 +97,12 @@ def cli() -> None:
 )
 @limit_options
 @INCLUDE_SENT
+@click.option(
+    "--reproducible",
+    is_flag=True,
+    help="An .eml for the archive: Date is the issue date and Message-ID comes from the "
+    "content, so a rebuild is byte-identical [default: now, and a fresh Message-ID].",
+)
 def build(
     seeds: tuple[str, ...],
     output: str,
@@ -108,6 +115,7 @@ def build(
     max_stories: int | None,
     allow_oversize: bool,
     include_sent: bool,
+    reproducible: bool,
 ) -> None:
     """Build the email from SEEDS (default ./seeds).
 
@@ -145,7 +153,8 @@ def build(
             raise DigestError(
                 f"{where}: {count(broken, 'problem')} would break it; nothing written"
             )
-    data = export(result.email, result.digest, config, output_format(fmt, output, config))
+    sent = None if reproducible else _now()
+    data = export(result.email, result.digest, config, output_format(fmt, output, config), sent)
     counter.check_strict(strict)
     write_output(data, output)
     note_left_out(result)
@@ -213,7 +222,7 @@ def send(
     )
     if not allow_oversize:
         check_limits(result, config)
-    message, sender, recipients = outgoing(result.email, result.digest, config)
+    message, sender, recipients = outgoing(result.email, result.digest, config, _now())
     counter.check_strict(strict)
     note_left_out(result)
     if dry_run:
@@ -285,6 +294,11 @@ def summarize(
         _out(json.dumps(story.as_json(), ensure_ascii=False, indent=2))
     else:
         _out(_story_text(story))
+
+
+def _now() -> dt.datetime:
+    """The local time, with its offset, as an email's Date header shows it."""
+    return dt.datetime.now().astimezone()
 
 
 def _out(text: str, end: str = "\n") -> None:

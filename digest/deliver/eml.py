@@ -15,7 +15,7 @@ from email import policy
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, getaddresses
+from email.utils import format_datetime, getaddresses, make_msgid
 
 from digest.errors import ConfigError
 from digest.model import Email
@@ -34,6 +34,9 @@ class Envelope:
     unsubscribe_url: str | None = None
     unsubscribe_mailto: str | None = None
     list_ids: tuple[int, ...] = ()
+    # When the message goes out: a fresh Message-ID and this time as Date. None is an
+    # archive copy (`build --reproducible`): the issue date, and an ID from the content.
+    sent: dt.datetime | None = None
 
 
 # CR and LF end a header line (a second header, a Bcc, could follow); U+2028/U+2029/U+0085
@@ -96,8 +99,11 @@ def list_unsubscribe(envelope: Envelope) -> dict[str, str]:
 def message_id(email: Email, envelope: Envelope) -> str:
     """Made from the content, not a clock or random number, so a rebuild gives the same file."""
     digest = hashlib.sha256(f"{email.subject}\0{email.text}\0{email.html}".encode()).hexdigest()
-    domain = envelope.sender[1].rpartition("@")[2] if envelope.sender else "digest.invalid"
-    return f"<{envelope.date:%Y%m%d}.{digest[:20]}@{domain}>"
+    return f"<{envelope.date:%Y%m%d}.{digest[:20]}@{_domain(envelope)}>"
+
+
+def _domain(envelope: Envelope) -> str:
+    return envelope.sender[1].rpartition("@")[2] if envelope.sender else "digest.invalid"
 
 
 def to_eml(email: Email, envelope: Envelope) -> bytes:
@@ -116,16 +122,22 @@ def to_eml(email: Email, envelope: Envelope) -> bytes:
     except (ValueError, HeaderParseError) as exc:
         raise ConfigError(f"an address cannot go in a header ({exc}); check --from/--to") from exc
     msg["Subject"] = email.subject  # the SMTP policy encodes non-ASCII per RFC 2047
-    # Noon UTC shows the issue date itself in every time zone from UTC-11 to UTC+11.
-    noon = dt.datetime.combine(envelope.date, dt.time(12, 0), tzinfo=dt.UTC)
-    msg["Date"] = format_datetime(noon)
-    msg["Message-ID"] = message_id(email, envelope)
+    if envelope.sent is not None:
+        # Each send is a new message: mail clients thread and de-duplicate by Message-ID.
+        msg["Date"] = format_datetime(envelope.sent)
+        msg["Message-ID"] = make_msgid(domain=_domain(envelope))
+    else:
+        # Noon UTC shows the issue date itself in every time zone from UTC-11 to UTC+11.
+        noon = dt.datetime.combine(envelope.date, dt.time(12, 0), tzinfo=dt.UTC)
+        msg["Date"] = format_datetime(noon)
+        msg["Message-ID"] = message_id(email, envelope)
     for name, value in list_unsubscribe(envelope).items():
         msg[name] = value
     msg.set_content(email.text, cte="quoted-printable")
     msg.add_alternative(email.html, subtype="html", cte="quoted-printable")
-    # A fixed boundary keeps the file reproducible; "=_" never occurs in quoted-printable text.
-    msg.set_boundary("=_" + msg["Message-ID"].strip("<>").split("@")[0].replace(".", "_"))
+    # A boundary from the ID keeps an archive copy reproducible; "=_" never occurs in
+    # quoted-printable text.
+    msg.set_boundary("=_" + re.sub(r"\W", "_", msg["Message-ID"].strip("<>").split("@")[0]))
     return msg.as_bytes()
 
 

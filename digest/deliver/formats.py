@@ -7,8 +7,10 @@ sending is digest.deliver.smtp's job.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from digest.config import Config
@@ -51,27 +53,31 @@ def output_format(fmt: str | None, output: str, config: Config) -> str:
     return _BY_SUFFIX.get(Path(output).suffix.lower(), config.email.format)
 
 
-def _html(email: Email, digest: Digest, config: Config) -> bytes:
+# `sent` is when the message goes out (a fresh Message-ID and Date), None for an archive copy.
+Writer = Callable[[Email, Digest, Config, dt.datetime | None], bytes]
+
+
+def _html(email: Email, digest: Digest, config: Config, sent: dt.datetime | None) -> bytes:
     return email.html.encode("utf-8")
 
 
-def _text(email: Email, digest: Digest, config: Config) -> bytes:
+def _text(email: Email, digest: Digest, config: Config, sent: dt.datetime | None) -> bytes:
     return email.text.encode("utf-8")
 
 
-def _eml(email: Email, digest: Digest, config: Config) -> bytes:
+def _eml(email: Email, digest: Digest, config: Config, sent: dt.datetime | None) -> bytes:
     header_text(email.subject, "--title / title")
-    return to_eml(email, envelope(config, digest))
+    return to_eml(email, replace(envelope(config, digest), sent=sent))
 
 
-def _json(email: Email, digest: Digest, config: Config) -> bytes:
+def _json(email: Email, digest: Digest, config: Config, sent: dt.datetime | None) -> bytes:
     header_text(email.subject, "--title / title")
     body = payload(config.email.esp, email, envelope(config, digest))
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # One writer per name in digest.vocabulary.FORMATS (tests/test_vocabulary.py checks both match).
-WRITERS: dict[str, Callable[[Email, Digest, Config], bytes]] = {
+WRITERS: dict[str, Writer] = {
     "html": _html,
     "text": _text,
     "eml": _eml,
@@ -79,21 +85,32 @@ WRITERS: dict[str, Callable[[Email, Digest, Config], bytes]] = {
 }
 
 
-def export(email: Email, digest: Digest, config: Config, fmt: str | None = None) -> bytes:
-    """Stage: Email -> the exact bytes to write for `fmt` (default: [email] format)."""
+def export(
+    email: Email,
+    digest: Digest,
+    config: Config,
+    fmt: str | None = None,
+    sent: dt.datetime | None = None,
+) -> bytes:
+    """Stage: Email -> the exact bytes to write for `fmt` (default: [email] format).
+
+    `sent`: the time an .eml goes out; None gives an archive copy that rebuilds byte for byte.
+    """
     fmt = fmt or config.email.format
     if fmt not in WRITERS:
         known = ", ".join(FORMATS)
         raise ConfigError(
             f"unknown format {fmt!r} (--format or [email] format); use one of: {known}"
         )
-    return WRITERS[fmt](email, digest, config)
+    return WRITERS[fmt](email, digest, config, sent)
 
 
-def outgoing(email: Email, digest: Digest, config: Config) -> tuple[bytes, str, list[str]]:
-    """For `digest send`: the .eml bytes, the envelope sender and the recipients."""
+def outgoing(
+    email: Email, digest: Digest, config: Config, sent: dt.datetime
+) -> tuple[bytes, str, list[str]]:
+    """For `digest send`: the .eml bytes (dated `sent`), the envelope sender and recipients."""
     header_text(email.subject, "--title / title")
-    env = envelope(config, digest)
+    env = replace(envelope(config, digest), sent=sent)
     if not env.to:
         raise ConfigError("no recipient: give --to ADDR or set `to` under [email] in digest.toml")
     message = to_eml(email, env)
