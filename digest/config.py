@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from digest.config_rules import problem
 from digest.errors import ConfigError
 from digest.links import is_allowed_href
 
@@ -216,7 +217,18 @@ def build_section(cls: type[Any], data: dict[str, Any], where: _Where, prefix: s
             kind = kinds[key]
             if kind and value is not None:
                 _check_kind(value, kind, dotted, where)
+            allowed = problem(dotted, values[key])
+            if allowed:
+                raise ConfigError(
+                    f"{where.key(dotted)}: '{dotted}' = {_shown(value)} is not allowed; "
+                    f"use {allowed}"
+                )
     return cls(**values)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 _KIND_RULES = {

@@ -231,7 +231,7 @@ def test_unknown_security_in_digest_toml_is_a_config_error(
     args = ["send", str(TEST_SEEDS), *ADDRESSES, "--config", str(config), "--dry-run"]
     result = runner.invoke(cli, args)
     assert result.exit_code == 4
-    assert "security 'tls'" in result.stderr and "starttls" in result.stderr
+    assert "'smtp.security' = 'tls'" in result.stderr and "starttls" in result.stderr
 
 
 def test_ssl_to_a_plain_server_is_one_line_about_tls(runner: CliRunner, smtp_server: Inbox) -> None:

@@ -17,10 +17,10 @@ from email import policy
 from email.parser import BytesParser
 
 from digest.config import Smtp
+from digest.config_rules import SECURITY
 from digest.errors import ConfigError, DeliveryError
 
 PASSWORD_ENV = "DIGEST_SMTP_PASSWORD"
-SECURITY = ("auto", "starttls", "ssl", "none")
 TIMEOUT = 30.0
 
 
