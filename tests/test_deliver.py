@@ -176,7 +176,7 @@ def test_unknown_format_in_digest_toml_is_one_line(tmp_path: Path) -> None:
     config.write_text('[email]\nformat = "pdf"\n', encoding="utf-8")
     result = CliRunner().invoke(_cli(), ["build", str(TEST_SEEDS), "--config", str(config)])
     assert result.exit_code == 4
-    assert "unknown format 'pdf'" in result.stderr
+    assert "'email.format' = 'pdf' is not allowed" in result.stderr
 
 
 def test_eml_to_a_file_leaves_stdout_empty(tmp_path: Path) -> None:

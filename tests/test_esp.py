@@ -193,7 +193,10 @@ def test_unknown_esp_in_the_config_is_one_line(tmp_path: Path) -> None:
     config.write_text('[email]\nesp = "mailchimpp"\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", str(TEST_SEEDS), "--config", str(config)])
     assert result.exit_code == 4
-    assert "unknown ESP 'mailchimpp'" in result.stderr and "mailchimp" in result.stderr
+    assert (
+        "'email.esp' = 'mailchimpp' is not allowed" in result.stderr
+        and "mailchimp" in result.stderr
+    )
 
 
 def test_the_command_line_offers_every_preset() -> None:
