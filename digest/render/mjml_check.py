@@ -9,6 +9,8 @@ parent MJML allows, and be closed in the same file.
 from __future__ import annotations
 
 import re
+import weakref
+from collections.abc import Callable
 from functools import lru_cache
 
 import jinja2
@@ -113,17 +115,32 @@ def check_templates(env: jinja2.Environment, root: str) -> None:
         if name in seen:
             continue
         seen.add(name)
-        assert env.loader is not None
-        try:
-            source, filename, _ = env.loader.get_source(env, name)
-        except jinja2.TemplateNotFound:
-            continue  # rendering names the missing template, with the line that wants it
-        try:
-            included = _included(env, source)
-        except jinja2.TemplateSyntaxError:
-            continue  # rendering reports it first, with the file and line
-        check_source(source, filename or name)
-        todo.extend(included)
+        todo.extend(_checked(env, name))
+
+
+# Environment -> name -> (is the file unchanged?, the templates it includes), for checks
+# that passed: a warm render (the preview loop) then costs a stat per template, not a parse.
+_Passed = dict[str, tuple[Callable[[], bool] | None, tuple[str, ...]]]
+_PASSED: weakref.WeakKeyDictionary[jinja2.Environment, _Passed] = weakref.WeakKeyDictionary()
+
+
+def _checked(env: jinja2.Environment, name: str) -> tuple[str, ...]:
+    """Check one template; the names it includes."""
+    passed = _PASSED.setdefault(env, {})
+    known = passed.get(name)
+    if known is not None and known[0] is not None and known[0]():
+        return known[1]
+    assert env.loader is not None
+    try:
+        source, filename, uptodate = env.loader.get_source(env, name)
+        included = _included(env, source)
+    except jinja2.TemplateNotFound:
+        return ()  # rendering names the missing template, with the line that wants it
+    except jinja2.TemplateSyntaxError:
+        return ()  # rendering reports it first, with the file and line
+    check_source(source, filename or name)
+    passed[name] = (uptodate, included)
+    return included
 
 
 @lru_cache(maxsize=64)
