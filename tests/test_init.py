@@ -19,8 +19,22 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_init_writes_config_and_every_template(in_tmp: Path) -> None:
+def test_init_writes_config_and_a_note_in_an_otherwise_empty_templates_folder(
+    in_tmp: Path,
+) -> None:
     result = CliRunner().invoke(cli, ["init"])
+    assert result.exit_code == 0, result.output
+    assert load_config(in_tmp / "digest.toml") == Config()
+    assert [p.name for p in (in_tmp / "templates").iterdir()] == ["README.md"]
+    note = (in_tmp / "templates" / "README.md").read_text(encoding="utf-8")
+    packaged = template_dirs()[-1]
+    assert f"cp {packaged}/partials/story.mjml.j2 templates/partials/" in note
+    assert (packaged / "partials" / "story.mjml.j2").is_file()
+    assert "--with-templates" in note
+
+
+def test_init_with_templates_writes_config_and_every_template(in_tmp: Path) -> None:
+    result = CliRunner().invoke(cli, ["init", "--with-templates"])
     assert result.exit_code == 0, result.output
     assert load_config(in_tmp / "digest.toml") == Config()
     packaged = template_dirs()[-1]
@@ -48,7 +62,7 @@ def test_init_force_overwrites(in_tmp: Path) -> None:
 
 def test_edited_partial_in_local_templates_is_used_by_build(in_tmp: Path) -> None:
     runner = CliRunner()
-    assert runner.invoke(cli, ["init"]).exit_code == 0
+    assert runner.invoke(cli, ["init", "--with-templates"]).exit_code == 0
     story = in_tmp / "templates" / "partials" / "story.mjml.j2"
     story.write_text(
         story.read_text(encoding="utf-8").replace("{{ button }} &#8594;<", "Keep reading<"),

@@ -17,6 +17,7 @@ from digest.cli.options import (
     SEEDS_ARG,
     SOURCES_ARG,
     IssueOptions,
+    env_names,
     issue_options,
     message_options,
     seed_args,
@@ -64,10 +65,19 @@ def limit_options(command: Any) -> Any:
     )(command)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+# Every option can also come from the environment: DIGEST_<COMMAND>_<OPTION>.
+SETTINGS = {"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "DIGEST"}
+
+
+@click.group(cls=_Group, context_settings=SETTINGS)
 @click.version_option(__version__, prog_name="digest")
 def cli() -> None:
-    """Turn a week's articles (seeds) into the newsletter email."""
+    """Turn a week's articles (seeds) into the newsletter email.
+
+    Any option can be set in the environment as DIGEST_<COMMAND>_<OPTION>, e.g.
+    DIGEST_BUILD_CACHE=/var/cache/digest. Shell completion:
+    eval "$(_DIGEST_COMPLETE=bash_source digest)" (zsh_source, fish_source).
+    """
 
 
 @cli.command()
@@ -455,21 +465,29 @@ def check(file: Path, strict: bool) -> None:
 
 @cli.command()
 @click.option("--force", is_flag=True, help="Overwrite files that are already there.")
-def init(force: bool) -> None:
-    """Write a starter digest.toml and templates/ to edit.
+@click.option(
+    "--with-templates",
+    is_flag=True,
+    help="Copy every template of the theme into templates/ (each then replaces the built-in "
+    "one for good).",
+)
+def init(force: bool, with_templates: bool) -> None:
+    """Write a starter digest.toml and a templates/ folder.
 
-    `digest build` then uses both from the current folder. Nothing is overwritten
-    without --force.
+    templates/ holds a note on replacing one template; --with-templates copies them
+    all. `digest build` then uses both from the current folder, and records each
+    edition beside digest.toml. Nothing is overwritten without --force.
     """
     from digest.cli.starter import init_project
 
-    for path in init_project(Path.cwd(), force):
+    for path in init_project(Path.cwd(), force, with_templates):
         click.echo(f"digest: wrote {path.relative_to(Path.cwd())}", err=True)
-    click.echo("digest: edit digest.toml and templates/, then run `digest build`", err=True)
+    click.echo("digest: edit digest.toml, then run `digest build`", err=True)
 
 
 cli.add_command(editions)
 cli.add_command(archive)
+env_names(cli)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -223,3 +224,18 @@ def message_options(command: Command) -> Command:
     for option in reversed(_MESSAGE_OPTIONS):
         wrapper = option(wrapper)
     return wrapper
+
+
+def env_names(group: click.Group) -> None:
+    """Name each option's variable after the option users type: DIGEST_BUILD_DATE, not
+    click's DIGEST_BUILD_DATE_ from the parameter `date_` (auto_envvar_prefix's rule)."""
+    for command_name, command in group.commands.items():
+        shared = Counter(param.name for param in command.params)
+        for param in command.params:
+            longs = [o for o in getattr(param, "opts", ()) if o.startswith("--")]
+            # Flags sharing one parameter (--starttls/--ssl) keep click's name for it.
+            if not isinstance(param, click.Option) or param.envvar or shared[param.name] > 1:
+                continue
+            if longs:
+                option = longs[0][2:].replace("-", "_").upper()
+                param.envvar = f"DIGEST_{command_name.upper()}_{option}"

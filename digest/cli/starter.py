@@ -1,4 +1,4 @@
-"""`digest init`: a starter digest.toml and a copy of the theme's templates to edit.
+"""`digest init`: a starter digest.toml, and templates/ with a note (or the whole theme).
 
 Nothing is overwritten unless `force` is given: every target is checked before
 the first file is written, so a refused run leaves the folder as it was.
@@ -64,18 +64,38 @@ text = "You are receiving this email because you signed up for our newsletter."
 """
 
 
-def starter_files(folder: Path) -> dict[Path, bytes]:
-    """Target path -> content: digest.toml and every packaged template."""
+TEMPLATES_NOTE = """\
+# Your templates
+
+`digest build` looks in this folder first, then in the built-in theme. To change
+one part of the email, copy just that template here under the same name and
+edit it, for example the story block:
+
+    mkdir -p templates/partials
+    cp {packaged}/partials/story.mjml.j2 templates/partials/
+
+A template kept here replaces the built-in one for good, later fixes to the
+theme included, so keep only the ones you change. {packaged}/README.md lists
+what each template receives. `digest init --with-templates` copies all of them.
+"""
+
+
+def starter_files(folder: Path, with_templates: bool = False) -> dict[Path, bytes]:
+    """Target path -> content: digest.toml, and a note on templates/ or every template."""
     files = {folder / CONFIG_NAME: STARTER_CONFIG.encode("utf-8")}
     packaged = template_dirs()[-1]
+    if not with_templates:
+        note = TEMPLATES_NOTE.format(packaged=packaged)
+        files[folder / "templates" / "README.md"] = note.encode("utf-8")
+        return files
     for source in sorted(packaged.rglob("*.j2")):
         files[folder / "templates" / source.relative_to(packaged)] = source.read_bytes()
     return files
 
 
-def init_project(folder: Path, force: bool = False) -> list[Path]:
+def init_project(folder: Path, force: bool = False, with_templates: bool = False) -> list[Path]:
     """Write the starter files into `folder`; returns the paths written."""
-    files = starter_files(folder)
+    files = starter_files(folder, with_templates)
     existing = [path for path in files if path.exists()]
     if existing and not force:
         shown = [str(p.relative_to(folder)) for p in existing[:3]]
