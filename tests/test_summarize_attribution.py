@@ -97,3 +97,13 @@ def test_he_said_after_two_names_in_one_sentence_is_the_second() -> None:
         "\u201d he said."
     )
     assert [q.speaker for q in quotes] == ["Rui Castellane"]
+
+
+def test_she_added_is_the_last_speaker_not_someone_her_paragraph_named_after_her() -> None:
+    quotes = _quotes(
+        "\u201cThe lock gates are older than anyone living in the village,\u201d said Ada "
+        "Fenwick, who thanked Rui Castellane for the survey.",
+        "\u201cWe cannot ask the boat owners to wait for another winter of repairs,\u201d she "
+        "added.",
+    )
+    assert [q.speaker for q in quotes] == ["Ada Fenwick", "Ada Fenwick"]
