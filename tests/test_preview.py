@@ -250,6 +250,17 @@ def test_nothing_outside_the_preview_is_served(preview: Preview, path: str) -> N
     assert status == 404
 
 
+def test_a_request_without_a_host_header_is_served(preview: Preview) -> None:
+    host, port = preview.server.server_address[:2]
+    connection = http.client.HTTPConnection(str(host), port, timeout=5)
+    try:
+        connection.putrequest("GET", "/state.json", skip_host=True)  # as HTTP/1.0 clients do
+        connection.endheaders()
+        assert connection.getresponse().status == 200
+    finally:
+        connection.close()
+
+
 def test_it_listens_on_loopback_and_refuses_other_host_names(seeds: Path) -> None:
     with running(seeds) as preview:
         assert preview.server.server_address[0] == "127.0.0.1"
@@ -298,12 +309,14 @@ def test_dark_variant_switches_the_emails_own_scheme_queries() -> None:
         "@media screen and (prefers-color-scheme:light) { .b { color: black } }</style></head>"
         "<body>prefers-color-scheme: dark</body></html>"
     )
-    dark = scheme_variant(html, "dark")
-    assert "@media (min-width: 0px) { .a" in dark
-    assert "@media screen and (max-width: -1px) { .b" in dark
-    assert "<body>prefers-color-scheme: dark</body>" in dark  # seed text is left alone
+    assert scheme_variant(html, "dark") == (
+        '<html><head><meta name="color-scheme" content="dark"><base target="_blank">'
+        "<style>@media (min-width: 0px) { .a { color: white } }"
+        "@media screen and (max-width: -1px) { .b { color: black } }</style></head>"
+        "<body>prefers-color-scheme: dark</body></html>"  # seed text is left alone
+    )
     light = scheme_variant(html, "light")
-    assert "@media (max-width: -1px) { .a" in light
+    assert "@media (max-width: -1px) { .a" in light and "(min-width: 0px) { .b" in light
 
 
 def test_findings_are_what_digest_check_reports() -> None:
@@ -330,8 +343,11 @@ def test_the_command_prints_its_url_and_stops_cleanly_on_ctrl_c(seeds: Path) -> 
         url = lines[1].split(" at ", 1)[1].split()[0]
         assert url.startswith("http://127.0.0.1:")
         assert fetch(url)[0] == 200
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=WAIT) == 0
+        # A page still open (its event stream) must not keep the command from stopping.
+        with urllib.request.urlopen(url + "events", timeout=5) as stream:
+            assert stream.readline().startswith(b"retry:")
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=WAIT) == 0
         rest = process.stderr.read()
         assert "preview stopped" in rest and "Traceback" not in rest
 
