@@ -261,6 +261,21 @@ def test_a_request_without_a_host_header_is_served(preview: Preview) -> None:
         connection.close()
 
 
+@pytest.mark.parametrize("path", ["/", "/email.html", "/state.json", "/events"])
+def test_head_answers_with_headers_only_even_for_the_event_stream(
+    preview: Preview, path: str
+) -> None:
+    # A raw socket: a client library would drop a body sent after HEAD without a word.
+    with socket.create_connection(preview.server.server_address[:2], timeout=5) as sock:
+        sock.sendall(f"HEAD {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        answer = b""
+        while chunk := sock.recv(4096):  # the server closes the connection after HEAD
+            answer += chunk
+    head, body = answer.split(b"\r\n\r\n", 1)
+    assert head.startswith(b"HTTP/1.0 200 ") and b"Cache-Control: no-store" in head
+    assert body == b""
+
+
 def test_it_listens_on_loopback_and_refuses_other_host_names(seeds: Path) -> None:
     with running(seeds) as preview:
         assert preview.server.server_address[0] == "127.0.0.1"
@@ -273,6 +288,7 @@ def test_it_listens_on_loopback_and_refuses_other_host_names(seeds: Path) -> Non
 def test_the_event_stream_announces_each_new_build(seeds: Path) -> None:
     with running(seeds) as preview, urllib.request.urlopen(preview.url + "events", timeout=5) as s:
         assert s.headers["Content-Type"] == "text/event-stream"
+        assert s.headers["Cache-Control"] == "no-store"  # a proxy must not hold it back
 
         def next_build() -> str:
             while not (line := s.readline().decode()).startswith("data:"):
