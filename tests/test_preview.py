@@ -273,6 +273,8 @@ def test_head_answers_with_headers_only_even_for_the_event_stream(
             answer += chunk
     head, body = answer.split(b"\r\n\r\n", 1)
     assert head.startswith(b"HTTP/1.0 200 ") and b"Cache-Control: no-store" in head
+    if path != "/events":
+        assert b"X-Content-Type-Options: nosniff" in head  # the browser keeps our type
     assert body == b""
 
 
