@@ -35,6 +35,7 @@ TAGS: dict[str, tuple[str, str | None, str]] = {
 PROVIDERS = list(TAGS)
 SUBJECT = "Don't Miss a Story: November 30, 2026"
 Body = dict[str, Any]
+REPLY_TO = "Letters <letters@news.example>"
 # RFC 8058 one-click unsubscribe, from the configured unsubscribe URL.
 ONE_CLICK = {
     "List-Unsubscribe": "<https://news.example/u>",
@@ -51,6 +52,7 @@ def _sendgrid(b: Body) -> tuple[str, str | None]:
         "subscription_tracking": {"enable": True, "substitution_tag": "{{{unsubscribe}}}"}
     }
     assert b["headers"] == ONE_CLICK
+    assert b["reply_to"] == {"email": "letters@news.example", "name": "Letters"}
     return b["content"][1]["value"], b["content"][0]["value"]
 
 
@@ -58,6 +60,7 @@ def _postmark(b: Body) -> tuple[str, str | None]:
     assert b["From"] == "Desk <desk@news.example>" and b["To"] == "editor@example.org"
     assert b["Subject"] == SUBJECT and b["MessageStream"] == "broadcast"
     assert b["Headers"] == [{"Name": k, "Value": v} for k, v in ONE_CLICK.items()]
+    assert b["ReplyTo"] == REPLY_TO
     return b["HtmlBody"], b["TextBody"]
 
 
@@ -65,6 +68,7 @@ def _mailgun(b: Body) -> tuple[str, str | None]:
     assert b["from"] == "Desk <desk@news.example>" and b["to"] == "editor@example.org"
     assert b["subject"] == SUBJECT
     assert b["h:List-Unsubscribe"] == "<https://news.example/u>"
+    assert b["h:Reply-To"] == REPLY_TO
     assert all(isinstance(v, str) for v in b.values())  # form fields are strings
     return b["html"], b["text"]
 
@@ -79,6 +83,8 @@ def _ses(b: Body) -> tuple[str, str | None]:
     assert b["Destination"] == {"ToAddresses": ["editor@example.org"]}
     simple = b["Content"]["Simple"]
     assert simple["Subject"] == {"Data": SUBJECT, "Charset": "UTF-8"}
+    assert [part["Charset"] for part in simple["Body"].values()] == ["UTF-8", "UTF-8"]
+    assert b["ReplyToAddresses"] == [REPLY_TO]
     return simple["Body"]["Html"]["Data"], simple["Body"]["Text"]["Data"]
 
 
@@ -86,6 +92,7 @@ def _brevo(b: Body) -> tuple[str, str | None]:
     assert b["name"] and b["subject"] == SUBJECT
     assert b["sender"] == {"email": "desk@news.example", "name": "Desk"}
     assert b["recipients"] == {"listIds": [3]}
+    assert b["replyTo"] == "letters@news.example"
     assert 40 <= len(b["previewText"]) <= 130
     return b["htmlContent"], None  # Brevo campaigns take no text part
 
@@ -120,7 +127,8 @@ def config_file(tmp_path: Path) -> Path:
 
 def _build(esp: str, config: Path, *extra: str) -> Any:
     args = ["build", str(TEST_SEEDS), "--esp", esp, "--config", str(config), "--date", "2026-11-30"]
-    args += ["--from", "Desk <desk@news.example>", "--to", "editor@example.org", *extra]
+    args += ["--from", "Desk <desk@news.example>", "--to", "editor@example.org"]
+    args += ["--reply-to", REPLY_TO, *extra]
     return CliRunner().invoke(cli, args)
 
 
@@ -144,7 +152,8 @@ def test_no_provider_prints_every_piece(config_file: Path) -> None:
     result = _build("none", config_file, "--format", "json")
     body = json.loads(result.stdout)
     assert set(body) == {"subject", "preheader", "from", "to", "reply_to", "html", "text"}
-    assert body["to"] == ["editor@example.org"] and body["reply_to"] is None
+    assert body["to"] == ["editor@example.org"] and body["reply_to"] == REPLY_TO
+    assert body["from"] == "Desk <desk@news.example>" and body["subject"] == SUBJECT
     assert "https://news.example/u" in body["text"]
 
 
