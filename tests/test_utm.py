@@ -61,6 +61,7 @@ def test_a_utm_the_link_already_has_is_never_replaced() -> None:
         "https://news.example/u?e=*|EMAIL|*",
         "https://news.example/u/{{ subscriber.uuid }}",
         "https://news.example/u?r=%recipient.id%",
+        "https://news.example/{% url 'issue' %}",  # a Liquid tag, filled in at send time
     ],
 )
 def test_mailto_other_schemes_and_merge_tags_are_left_alone(url: str) -> None:
