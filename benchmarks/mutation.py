@@ -53,14 +53,21 @@ TARGETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/test_summarize_quotes.py",
             "tests/test_summarize_attribution.py",
             "tests/test_summarize_regression.py",
+            "tests/test_summarize.py",
+            "tests/test_summarize_html.py",
         ),
     ),
     "preview-server": (("digest/preview/server.py",), ("tests/test_preview.py",)),
     "esp": (
         ("digest/deliver/esp.py", "digest/vocabulary.py"),
-        ("tests/test_esp.py", "tests/test_deliver.py", "tests/test_vocabulary.py"),
+        (
+            "tests/test_esp.py",
+            "tests/test_deliver.py",
+            "tests/test_vocabulary.py",
+            "tests/test_utm.py",
+        ),
     ),
-    "atomic": (("digest/atomic.py",), ("tests/test_output.py",)),
+    "atomic": (("digest/atomic.py",), ("tests/test_output.py", "tests/test_output_targets.py")),
     # Only the hand-written clip-limit bugs below: check.py is not in the mutation sample.
     "check": (("digest/render/check.py",), ("tests/test_check.py",)),
 }
