@@ -50,7 +50,15 @@ def output_format(fmt: str | None, output: str, config: Config) -> str:
     """--format, else the -o file's extension (.html .txt .eml .json), else [email] format."""
     if fmt:
         return fmt
-    return _BY_SUFFIX.get(Path(output).suffix.lower(), config.email.format)
+    suffix = Path(output).suffix.lower()
+    if suffix[1:].isalpha() and suffix not in _BY_SUFFIX:
+        # `-o issue.md` must not silently get HTML; `-o out` or `-o x.2026-11-30` may.
+        known = " ".join(_BY_SUFFIX)
+        raise ConfigError(
+            f"-o {output}: digest does not write {suffix} files; name it {known}, "
+            "or pass --format"
+        )
+    return _BY_SUFFIX.get(suffix, config.email.format)
 
 
 # `sent` is when the message goes out (a fresh Message-ID and Date), None for an archive copy.

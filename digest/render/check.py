@@ -20,6 +20,7 @@ from digest.errors import InputError
 from digest.links import is_allowed_href, is_merge_tag
 from digest.render.contrast import AA, contrast
 from digest.render.inbox import GMAIL_CLIP, KB, PREHEADER_MAX, PREHEADER_MIN
+from digest.sources.decoding import binary_kind
 
 SIZE_WARN = 90 * KB  # ESPs add tracking links and headers: stay below this
 SIZE_CLIP = GMAIL_CLIP
@@ -207,6 +208,9 @@ def check_file(path: Path) -> tuple[int, list[Problem]]:
         raw = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror}); check the path") from exc
+    binary = binary_kind(raw)
+    if binary:
+        raise InputError(f"{path}: {binary}, not an HTML email; give the .html file to check")
     return len(raw), check_html(raw)
 
 

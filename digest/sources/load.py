@@ -35,7 +35,7 @@ from digest.sources.fetch import (
     Fetcher,
     FetchError,
 )
-from digest.sources.seeds import read_seed, scan
+from digest.sources.seeds import STDIN, is_stream, read_capped, read_seed, scan, seed_from_bytes
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,8 @@ def _expand_path(path: Path, seen: set[Path], skipped: list[str]) -> list[str | 
             _skip(message, skipped)
         # A seeds.txt list inside the seeds folder works too (an article never looks like one).
         return [ref for child in files for ref in _expand_path(child, seen, skipped)]
+    if is_stream(path):
+        return [path]
     if not path.is_file():
         raise InputError(f"{path}: no such file or folder; check the seed path")
     entries = _list_entries(path)
@@ -181,6 +183,13 @@ def _from_file(
     """Read a local seed or feed; a problem skips it, unless nothing else could be built
     (`only`) or a binary file was named by itself (`named`): then it is the error."""
     try:
+        if is_stream(path):  # stdin or a FIFO: one read, then decide what it holds
+            raw = read_capped(path)
+            if looks_like_feed(raw):
+                return _feed_items(
+                    raw, "stdin" if path == STDIN else str(path), None, options, skipped
+                )
+            return [seed_from_bytes(raw, path)]
         if path.suffix.lower() in FEED_SUFFIXES or _sniff_feed(path):
             return _feed_items(path.read_bytes(), str(path), None, options, skipped)
         return [read_seed(path)]

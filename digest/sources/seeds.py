@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import re
+import stat
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +36,10 @@ _KINDS: dict[str, SeedKind] = {
     ".md": "markdown",
     ".markdown": "markdown",
 }
+STDIN = Path("-")
+_HTML_START = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S
+)
 _FRONT_MATTER_KEYS = {"title", "url", "byline", "date", "image", "image_alt", "section", "quote"}
 _SCALARS = (str, int, float, dt.date)
 
@@ -49,7 +56,7 @@ def scan(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
                 else:
                     kind = child.suffix or "no extension"
                     skipped.append(f"{child}: not a seed ({kind}); seeds are .txt, .html or .md")
-        elif path.is_file():
+        elif path.is_file() or is_stream(path):
             found.append(path)
         elif path.exists():
             raise InputError(f"{path}: not a regular file or folder; give seed files or a folder")
@@ -68,16 +75,41 @@ def _files_in(folder: Path) -> list[Path]:
 
 
 def read_seed(path: Path) -> Seed:
-    """Read one seed file into a Seed."""
-    text, encoding = decode(read_capped(path), path)
-    return parse_seed(repair_mojibake(text, path), str(path), kind_of(path), encoding)
+    """Read one seed file (or stdin, for `-`) into a Seed."""
+    return seed_from_bytes(read_capped(path), path)
+
+
+def seed_from_bytes(raw: bytes, path: Path) -> Seed:
+    """A Seed from bytes already read; a name without a known suffix is sniffed for HTML."""
+    name = "stdin" if path == STDIN else str(path)
+    text, encoding = decode(raw, Path(name))
+    kind = kind_of(path) if path.suffix.lower() in _KINDS else _sniffed_kind(text)
+    return parse_seed(repair_mojibake(text, name), name, kind, encoding)
+
+
+def is_stream(path: Path) -> bool:
+    """stdin (`-`), a FIFO or a device: read once, as it comes (`digest build <(curl ...)`)."""
+    if path == STDIN:
+        return True
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+def _sniffed_kind(text: str) -> SeedKind:
+    return "html" if _HTML_START.match(text) else "text"
 
 
 def read_capped(path: Path, limit: int = MAX_SEED_BYTES) -> bytes:
     """The file's bytes; refuse (having read at most limit + 1 bytes) if it is bigger."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+        if path == STDIN:
+            raw = sys.stdin.buffer.read(limit + 1) if sys.stdin is not None else b""
+        else:
+            with path.open("rb") as handle:
+                raw = handle.read(limit + 1)
     except FileNotFoundError as exc:
         raise InputError(f"{path}: no such file or folder; check the seed path") from exc
     except IsADirectoryError as exc:
