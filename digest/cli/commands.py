@@ -416,7 +416,7 @@ def preview(
     from digest.preview import Settings, serve
 
     settings = Settings(
-        issue.date, seeds or (Path("seeds"),), issue.config_path, issue.template_dir(), issue.title
+        issue.date, seeds or (Path("seeds"),), issue.config_path, issue.templates, issue.title
     )
     try:
         serve(settings, host, port, open_, lambda line: click.echo(line, err=True))

@@ -55,8 +55,7 @@ def output_format(fmt: str | None, output: str, config: Config) -> str:
         # `-o issue.md` must not silently get HTML; `-o out` or `-o x.2026-11-30` may.
         known = " ".join(_BY_SUFFIX)
         raise ConfigError(
-            f"-o {output}: digest does not write {suffix} files; name it {known}, "
-            "or pass --format"
+            f"-o {output}: digest does not write {suffix} files; name it {known}, or pass --format"
         )
     return _BY_SUFFIX.get(suffix, config.email.format)
 

@@ -32,11 +32,20 @@ class Settings:
     date: dt.date
     seeds: tuple[Path, ...] = (Path("seeds"),)
     config: Path | None = None  # None: ./digest.toml if present, as in `digest build`
-    templates: Path | None = None
+    templates: Path | None = None  # None: ./templates whenever it exists, as in `digest build`
     title: str | None = None
 
     def config_file(self) -> Path:
         return self.config if self.config is not None else Path.cwd() / CONFIG_NAME
+
+    def local_templates(self) -> Path | None:
+        """Where `digest init` puts templates, watched even before it exists (no --templates)."""
+        return None if self.templates is not None else Path.cwd() / "templates"
+
+    def template_dir(self) -> Path | None:
+        """--templates, else ./templates as it is now: a folder made while previewing counts."""
+        local = self.local_templates()
+        return self.templates or (local if local is not None and local.is_dir() else None)
 
 
 @dataclass(frozen=True)
@@ -156,7 +165,7 @@ class State:
             list(settings.seeds),
             config,
             settings.date,
-            settings.templates,
+            settings.template_dir(),
             summarize_one=self.cache,
         )
         return result.email, len(result.digest.stories)

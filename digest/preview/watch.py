@@ -39,10 +39,13 @@ class Targets:
                 self.files.add(seed.resolve())
         self.files.add(settings.config_file().resolve())
         # The built-in theme too: someone working on it sees their edits live.
-        for root in template_dirs(settings.templates):
+        for root in template_dirs(settings.template_dir()):
             if root.is_dir():
                 self.template_dirs |= {Path(d) for d, _, _ in os.walk(root.resolve())}
                 self.roots.add(root.resolve())
+        local = settings.local_templates()
+        if local is not None:  # ./templates made (or removed) while previewing is used at once
+            self.roots.add(local.resolve())
         self.roots |= self.seed_dirs
 
     def folders(self) -> list[Path]:

@@ -40,6 +40,11 @@ STDIN = Path("-")
 _HTML_START = re.compile(
     r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S
 )
+# digest's own HTML email (MJML's Outlook namespaces on <html>, the mso conditionals): in
+# the seeds folder it is an earlier -o output, and read as a story it would nest the email.
+_OWN_EMAIL = re.compile(
+    r"<html[^>]*urn:schemas-microsoft-com:vml[^>]*>.*?<!--\[if mso", re.I | re.S
+)
 _FRONT_MATTER_KEYS = {"title", "url", "byline", "date", "image", "image_alt", "section", "quote"}
 _SCALARS = (str, int, float, dt.date)
 
@@ -84,6 +89,11 @@ def seed_from_bytes(raw: bytes, path: Path) -> Seed:
     name = "stdin" if path == STDIN else str(path)
     text, encoding = decode(raw, Path(name))
     kind = kind_of(path) if path.suffix.lower() in _KINDS else _sniffed_kind(text)
+    if kind == "html" and _OWN_EMAIL.search(text[:4096]):
+        raise InputError(
+            f"{name}: an email built by digest, not an article; write -o outside the seeds "
+            "folder (or remove the file)"
+        )
     return parse_seed(repair_mojibake(text, name), name, kind, encoding)
 
 
