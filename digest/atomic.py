@@ -73,7 +73,7 @@ def _is_stream(path: Path) -> bool:
     """A character device or a FIFO: written into as it is, never replaced."""
     try:
         mode = path.stat().st_mode
-    except OSError:
+    except (OSError, ValueError):
         return False
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 

@@ -103,7 +103,7 @@ def is_stream(path: Path) -> bool:
         return True
     try:
         mode = path.stat().st_mode
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name
         return False
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
