@@ -173,3 +173,24 @@ def test_two_writers_at_once_both_land(tmp_path: Path) -> None:
         _out, err = child.communicate(timeout=120)
         assert child.returncode == 0, err
     assert len(_consistent(path)) == 20
+
+
+OPENER = textwrap.dedent(
+    """
+    import pathlib, sys
+    from digest.editions.store import EditionStore
+    for name in sys.argv[1:]:
+        EditionStore(pathlib.Path(name)).db.close()
+    """
+)
+
+
+def test_builds_starting_a_new_record_at_once_all_open_it(tmp_path: Path) -> None:
+    paths = [str(tmp_path / f"new-{n}.sqlite") for n in range(40)]
+    children = [
+        subprocess.Popen([sys.executable, "-c", OPENER, *paths], stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    for child in children:
+        _out, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err

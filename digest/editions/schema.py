@@ -87,9 +87,13 @@ def _check_place(path: Path) -> None:
 
 
 def _check_file(db: sqlite3.Connection, path: Path, known: int) -> None:
-    version = _version(db)
-    app = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    # One statement, so one snapshot: read apart, another build's first migration could
+    # land between them and its tables look like someone else's file.
+    version, app, tables = db.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version),"
+        " (SELECT application_id FROM pragma_application_id),"
+        " (SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
     if (version or tables) and app != APPLICATION_ID:
         raise EditionsError(
             f"{path}: an SQLite file that is not digest's editions record; digest leaves it "
