@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,18 +18,20 @@ from digest.cli.options import (
     env_names,
     issue_options,
     message_options,
+    out,
+    report,
     seed_args,
     source_options,
     warnings,
 )
+from digest.cli.project import check, init
+from digest.cli.reading import fetch, summarize
 from digest.cli.record import INCLUDE_SENT, note_left_out, plan, record, settings_words, to_the_list
 from digest.console import count
-from digest.errors import ConfigError, DigestError, StrictError, one_line
+from digest.errors import DigestError, one_line
 from digest.vocabulary import FORMATS
 
 if TYPE_CHECKING:
-    from digest.model import Story
-    from digest.render.check import Problem
     from digest.sources.load import SourceOptions
 
 
@@ -157,7 +157,7 @@ def build(
     if run_check:
         from digest.render.check import check_html
 
-        broken = _report(output, check_html(result.email.html))
+        broken = report(output, check_html(result.email.html))
         if broken:
             where = "email" if output == "-" else output
             raise DigestError(
@@ -236,7 +236,7 @@ def send(
     counter.check_strict(strict)
     note_left_out(result)
     if dry_run:
-        _out(describe(message, config.smtp, recipients))
+        out(describe(message, config.smtp, recipients))
         click.echo(
             f"digest: --dry-run: nothing sent or recorded; {settings_words(edition)}", err=True
         )
@@ -254,141 +254,9 @@ def send(
     )
 
 
-@cli.command()
-@click.argument("seeds", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "text", "jsonl"]),
-    help="json: the stable object other tools read; jsonl: one such object per line, "
-    'with a "source" key (always used for several seeds or a folder) [default: text].',
-)
-@click.option(
-    "--explain", is_flag=True, help="Show each block of the seed and why it was kept or dropped."
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Worker processes for several seeds; 0 uses every core.",
-)
-@click.option("--strict", is_flag=True, help="Stop at the first warning (a bad seed).")
-def summarize(
-    seeds: tuple[Path, ...], fmt: str | None, explain: bool, jobs: int, strict: bool
-) -> None:
-    """Summarize SEEDS: headline, byline, lead and key quotes.
-
-    Several seeds (or a folder) are written as JSON lines, in order.
-    """
-    if fmt == "jsonl" or len(seeds) > 1 or seeds[0].is_dir():
-        _summarize_batch(seeds, fmt, jobs, strict)
-        return
-    from digest.build import summarize_file
-
-    counter = warnings()
-    if explain:
-        _explain(seeds[0], fmt)
-        return
-    story = summarize_file(seeds[0])
-    counter.check_strict(strict)
-    if story.url is None:
-        # A note, as in build's summary line, not a warning: --strict passes here as there.
-        click.echo(
-            f"digest: {seeds[0]}: no URL (add `url:` front matter); in an email the story "
-            "will not link",
-            err=True,
-        )
-    if fmt == "json":
-        _out(json.dumps(story.as_json(), ensure_ascii=False, indent=2))
-    else:
-        _out(_story_text(story))
-
-
 def _now() -> dt.datetime:
     """The local time, with its offset, as an email's Date header shows it."""
     return dt.datetime.now().astimezone()
-
-
-def _out(text: str, end: str = "\n") -> None:
-    """Data to stdout; a closed or full stdout is one line and exit 6, never a traceback."""
-    from digest.atomic import write_stdout
-
-    write_stdout(text + end)
-
-
-def _story_text(story: Story) -> str:
-    """The summary as a person reads it."""
-    lines = [story.headline, f"By {story.byline}" if story.byline else "(no byline)"]
-    lines += [f"\n{paragraph}" for paragraph in story.lead]
-    for quote in story.quotes:
-        speaker = f" ({quote.speaker})" if quote.speaker else ""
-        lines.append(f"\n\u201c{quote.text}\u201d{speaker}")
-    return "\n".join(lines)
-
-
-def _explain(seed: Path, fmt: str | None) -> None:
-    from digest.sources.seeds import read_seed
-    from digest.summarize.explain import explain, render
-
-    lines = explain(read_seed(seed))
-    if fmt == "json":
-        _out(json.dumps([x.as_json() for x in lines], ensure_ascii=False, indent=2))
-    else:
-        _out(render(lines))
-
-
-def _summarize_batch(seeds: tuple[Path, ...], fmt: str | None, jobs: int, strict: bool) -> None:
-    import time
-
-    from digest.batch import run
-
-    if fmt == "text":
-        raise ConfigError("--format text shows one seed; several are written with --format jsonl")
-    warnings()
-    start = time.perf_counter()
-    totals = run(seeds, jobs, strict)
-    seconds = time.perf_counter() - start
-    skipped = f", {totals.skipped} skipped" if totals.skipped else ""
-    click.echo(
-        f"digest: {count(totals.written, 'seed')} summarized{skipped} in {seconds:.1f} s "
-        f"({count(totals.jobs, 'job')})",
-        err=True,
-    )
-
-
-@cli.command()
-@click.argument("urls", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    metavar="DIR",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder to save the seed files in.",
-)
-@click.option("--force", is_flag=True, help="Overwrite seed files that already exist.")
-@click.option("--strict", is_flag=True, help="Fail on any warning; save nothing.")
-@source_options
-def fetch(
-    urls: tuple[str, ...], output: Path, force: bool, strict: bool, sources: SourceOptions
-) -> None:
-    """Save pages and feed items as seed files to edit.
-
-    URLS are article URLs, feeds and seeds.txt lists; edit the files, then run
-    `digest build` on the folder.
-    """
-    from digest.sources.load import load_seeds
-    from digest.sources.snapshot import save_seeds
-
-    counter = warnings()
-    loaded = load_seeds(urls, sources)
-    counter.check_strict(strict)
-    written = save_seeds(loaded.seeds, output, force)
-    _out("".join(f"{path}\n" for path in written), end="")
-    click.echo(f"digest: {count(len(written), 'seed file')} -> {output}", err=True)
 
 
 @cli.command()
@@ -428,63 +296,10 @@ def _hidden_prompt(text: str) -> str:
     return str(click.prompt(text, hide_input=True, err=True))
 
 
-def _report(name: str, problems: list[Problem]) -> int:
-    """Log each problem as a warning line; returns how many were fatal."""
-    log = logging.getLogger("digest.render.check")
-    where = "email" if name == "-" else name
-    for problem in problems:
-        log.warning("%s: %s", where, problem.message)
-    return sum(problem.fatal for problem in problems)
-
-
-@cli.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
-@click.option("--strict", is_flag=True, help="Exit non-zero on any problem, not only fatal ones.")
-def check(file: Path, strict: bool) -> None:
-    """Check an HTML email FILE (- for stdin) for inbox problems.
-
-    Size against Gmail's clip limit, images without alt text or a width, text
-    under 14 px or too close to its background, empty or boilerplate headlines,
-    empty or non-http(s) links, a missing unsubscribe link, the preheader's
-    length and a missing lang.
-    """
-    from digest.render.check import check_file
-
-    warnings()
-    size, problems = check_file(file)
-    name = "stdin" if str(file) == "-" else str(file)
-    fatal = _report(name, problems)
-    found = count(len(problems), "problem") if problems else "no problems"
-    click.echo(f"digest: {name}: {size / 1024:.1f} KB, {found}", err=True)
-    if fatal:
-        broken = count(fatal, "problem")
-        raise DigestError(f"{name}: {broken} would break the email; fix them first")
-    if strict and problems:
-        raise StrictError(f"{name}: {count(len(problems), 'problem')} and --strict was given")
-
-
-@cli.command()
-@click.option("--force", is_flag=True, help="Overwrite files that are already there.")
-@click.option(
-    "--with-templates",
-    is_flag=True,
-    help="Copy every template of the theme into templates/ (each then replaces the built-in "
-    "one for good).",
-)
-def init(force: bool, with_templates: bool) -> None:
-    """Write a starter digest.toml and a templates/ folder.
-
-    templates/ holds a note on replacing one template; --with-templates copies them
-    all. `digest build` then uses both from the current folder, and records each
-    edition beside digest.toml. Nothing is overwritten without --force.
-    """
-    from digest.cli.starter import init_project
-
-    for path in init_project(Path.cwd(), force, with_templates):
-        click.echo(f"digest: wrote {path.relative_to(Path.cwd())}", err=True)
-    click.echo("digest: edit digest.toml, then run `digest build`", err=True)
-
-
+cli.add_command(summarize)
+cli.add_command(fetch)
+cli.add_command(check)
+cli.add_command(init)
 cli.add_command(editions)
 cli.add_command(archive)
 env_names(cli)

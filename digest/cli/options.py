@@ -24,6 +24,7 @@ from digest.vocabulary import PRESETS
 
 if TYPE_CHECKING:
     from digest.config import Config
+    from digest.render.check import Problem
 
 Command = Callable[..., Any]
 
@@ -239,3 +240,19 @@ def env_names(group: click.Group) -> None:
             if longs:
                 option = longs[0][2:].replace("-", "_").upper()
                 param.envvar = f"DIGEST_{command_name.upper()}_{option}"
+
+
+def out(text: str, end: str = "\n") -> None:
+    """Data to stdout; a closed or full stdout is one line and exit 6, never a traceback."""
+    from digest.atomic import write_stdout
+
+    write_stdout(text + end)
+
+
+def report(name: str, problems: list[Problem]) -> int:
+    """Log each problem as a warning line; returns how many were fatal."""
+    log = logging.getLogger("digest.render.check")
+    where = "email" if name == "-" else name
+    for problem in problems:
+        log.warning("%s: %s", where, problem.message)
+    return sum(problem.fatal for problem in problems)
