@@ -82,7 +82,13 @@ def test_an_unreadable_config_is_the_settings_exit_code(tmp_path: Path, kind: st
         if os.access(path, os.R_OK):  # root reads anything: make it a dangling link instead
             path.unlink()
             path.symlink_to(tmp_path / "gone.toml")
-    for command in (["build", str(TEST_SEEDS)], ["send", str(TEST_SEEDS), "--dry-run"]):
+    commands = (
+        ["build", str(TEST_SEEDS)],
+        ["send", str(TEST_SEEDS), "--dry-run"],
+        ["editions"],
+        ["archive", str(tmp_path / "archive")],
+    )
+    for command in commands:
         result = CliRunner().invoke(cli, [*command, "--config", str(path)])
         assert result.exit_code == 4, result.output
         assert result.stderr.startswith("digest: error: ") and result.stderr.count("\n") == 1

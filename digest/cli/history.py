@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 CONFIG_OPTION = click.option(
     "--config",
     "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
+    # Not click's dir_okay=False: a folder is a settings problem (exit 4), not usage (exit 2).
+    type=click.Path(path_type=Path),
     help="Settings file; the record sits beside it [default: ./digest.toml].",
 )
 
