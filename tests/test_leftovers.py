@@ -126,3 +126,13 @@ def test_a_seed_name_with_escape_sequences_is_printed_without_them(tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert "evil.txt" in result.stderr
     assert not any(ord(c) < 32 and c != "\n" for c in result.stderr)
+
+
+def test_the_preview_terminal_lines_carry_no_escape_sequences() -> None:
+    from digest.preview.run import describe
+    from digest.preview.state import Snapshot
+
+    snapshot = Snapshot(
+        version=1, error="seeds/\x1b]0;owned\x07a.md: broken", warnings=("\x1b[2Jx",)
+    )
+    assert describe(snapshot, []) == ["digest: warning: x", "digest: error: seeds/a.md: broken"]

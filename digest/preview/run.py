@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from digest.errors import ConfigError
+from digest.errors import ConfigError, one_line
 from digest.preview.server import LOOPBACK, PreviewServer
 from digest.preview.state import Settings, Snapshot, State
 from digest.preview.watch import Report, Watcher
@@ -128,11 +128,13 @@ def describe(snapshot: Snapshot, changed: list[str]) -> list[str]:
     """The terminal lines for a new build: its warnings, then what it made or what to fix."""
     lines = [f"digest: warning: {warning}" for warning in snapshot.warnings]
     if snapshot.email is None:
-        return [*lines, f"digest: error: {snapshot.error}"]
+        return [one_line(line) for line in (*lines, f"digest: error: {snapshot.error}")]
     why = f" ({', '.join(_short(name) for name in changed)} changed)" if changed else ""
     stories = "1 story" if snapshot.stories == 1 else f"{snapshot.stories} stories"
     size = f"{snapshot.size / 1024:.1f} KB"
-    return [*lines, f"digest: built {stories}, {size} in {snapshot.seconds * 1000:.0f} ms{why}"]
+    built = f"digest: built {stories}, {size} in {snapshot.seconds * 1000:.0f} ms{why}"
+    # A seed's file name or a warning may hold escape sequences: never let them reach the terminal.
+    return [one_line(line) for line in (*lines, built)]
 
 
 def _short(name: str) -> str:
