@@ -142,6 +142,7 @@ def build(
     counter = warnings()
     edition = plan(issue, issue.config(**flags), sources, include_sent)
     config = edition.config
+    chosen = output_format(fmt, output, config)  # `-o issue.md` is refused before any work
     paths = seed_args(seeds)
     result = run_build(
         paths,
@@ -164,7 +165,7 @@ def build(
                 f"{where}: {count(broken, 'problem')} would break it; nothing written"
             )
     sent = None if reproducible else _now()
-    data = export(result.email, result.digest, config, output_format(fmt, output, config), sent)
+    data = export(result.email, result.digest, config, chosen, sent)
     counter.check_strict(strict)
     write_output(data, output)
     note_left_out(result)
