@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digest.config import Config
 from digest.console import Progress
@@ -18,6 +19,9 @@ from digest.sources.load import SourceOptions, load_seeds
 from digest.sources.seeds import read_seed
 from digest.summarize import summarize_seed
 from digest.vocabulary import merge_tags
+
+if TYPE_CHECKING:
+    from digest.editions.memory import Memory
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +153,21 @@ def build(
     return BuildResult(email, digest, tuple(skipped), tuple(left_out))
 
 
+def remembered(
+    memory: Memory | None, config: Config, sources: SourceOptions, include_sent: bool = False
+) -> tuple[Config, SourceOptions, frozenset[str]]:
+    """What the editions record changes in a build: the issue number (unless digest.toml
+    sets one), feeds since the last edition (unless --since or --last is given) and the
+    stories that went out already (unless --include-sent)."""
+    if memory is None:
+        return config, sources, frozenset()
+    if config.issue_number is None:
+        config = replace(config, issue_number=memory.issue)
+    if sources.since is None and sources.last is None and memory.since is not None:
+        sources = replace(sources, since=memory.since)
+    return config, sources, frozenset() if include_sent else memory.sent
+
+
 def new_stories(stories: Sequence[Story], sent: Collection[str]) -> tuple[list[Story], list[Story]]:
     """(kept, left out): a story is known by its canonical URL, so one article reached
     twice (two section feeds, a tracking link) is kept once, and one sent before is left out."""
@@ -195,6 +214,7 @@ __all__ = [
     "build",
     "check_limits",
     "new_stories",
+    "remembered",
     "summarize_file",
     "summarize_paths",
     "summarize_seeds",

@@ -194,3 +194,35 @@ def test_only_a_send_to_the_list_is_recorded(web: LocalWeb, project: Path) -> No
         assert dry.exit_code == 0 and len(inbox.received) == 2
     [edition] = json.loads(CliRunner().invoke(cli, ["editions", "--format", "json"]).stdout)
     assert edition["sent"] is True and edition["issue"] == 1
+
+
+def _seed(folder: Path, name: str, title: str) -> None:
+    folder.mkdir(exist_ok=True)
+    body = f"{title} was confirmed this week by the borough council in a short statement."
+    text = f"---\ntitle: {title}\nurl: https://news.example/{name}\n---\n{body}\n"
+    (folder / f"{name}.md").write_text(text, encoding="utf-8")
+
+
+def test_preview_shows_the_edition_build_would_make_and_records_nothing(project: Path) -> None:
+    from digest.preview.state import Settings, State
+
+    seeds = project / "seeds"
+    _seed(seeds, "ferry", WEEK[0].title)
+    build(["seeds"], "2026-11-09")
+    _seed(seeds, "lights", WEEK[2].title)
+    record = (project / ".digest" / "editions.sqlite").read_bytes()
+    state = State(Settings(date=dt.date(2026, 11, 16), seeds=(seeds,)))
+    snapshot, _ = state.rebuild()
+    assert snapshot.error is None and snapshot.email is not None
+    assert "Issue 2" in snapshot.email.html and WEEK[2].title in snapshot.email.html
+    assert WEEK[0].title not in snapshot.email.html
+    assert (project / ".digest" / "editions.sqlite").read_bytes() == record
+
+
+def test_preview_in_a_new_project_makes_no_record(project: Path) -> None:
+    from digest.preview.state import Settings, State
+
+    _seed(project / "seeds", "ferry", WEEK[0].title)
+    snapshot, _ = State(Settings(date=dt.date(2026, 11, 9), seeds=(project / "seeds",))).rebuild()
+    assert snapshot.email is not None and "Issue 1" in snapshot.email.html
+    assert not (project / ".digest").exists()

@@ -6,7 +6,7 @@ issue number, the feeds' --since and which stories already went out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from email.utils import getaddresses
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,17 +42,13 @@ def plan(
     issue: IssueOptions, config: Config, sources: SourceOptions, include_sent: bool = False
 ) -> Plan:
     """issue_number in digest.toml and --since/--last win over what the record suggests."""
+    from digest.build import remembered
     from digest.editions.memory import recall
 
     settings = issue.settings_file()
     memory = recall(settings, config, issue.date)
-    if memory is None:
-        return Plan(settings, config, sources, None, frozenset())
-    if config.issue_number is None:
-        config = replace(config, issue_number=memory.issue)
-    if sources.since is None and sources.last is None and memory.since is not None:
-        sources = replace(sources, since=memory.since)
-    return Plan(settings, config, sources, memory, frozenset() if include_sent else memory.sent)
+    config, sources, sent = remembered(memory, config, sources, include_sent)
+    return Plan(settings, config, sources, memory, sent)
 
 
 def note_left_out(result: BuildResult) -> None:

@@ -35,11 +35,19 @@ def store_path(settings: Path, config: Config) -> Path:
     return settings.parent / Path(config.editions.path).expanduser()
 
 
-def recall(settings: Path | None, config: Config, date: dt.date) -> Memory | None:
-    """The record's answer for the edition of `date`; None outside a project."""
+def recall(
+    settings: Path | None, config: Config, date: dt.date, create: bool = True
+) -> Memory | None:
+    """The record's answer for the edition of `date`; None outside a project.
+
+    With `create` False (the preview, which records nothing) a missing record is
+    read as an empty one instead of being made.
+    """
     if settings is None:
         return None
     path = store_path(settings, config)
+    if not create and not path.exists():
+        return Memory(path=path, date=date, issue=1, since=None, sent=frozenset())
     with EditionStore(path) as store:
         previous = store.previous(date)
         return Memory(

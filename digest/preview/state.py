@@ -13,13 +13,15 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from digest.build import SeedSummarizer, build
+from digest.build import SeedSummarizer, build, remembered
 from digest.config import CONFIG_NAME, load_config
 from digest.console import collected_warnings
+from digest.editions.memory import recall
 from digest.errors import DigestError, InputError
 from digest.model import Email, Seed, Story
 from digest.preview.checks import GMAIL_CLIP_BYTES, findings
 from digest.render.compose import environment
+from digest.sources.load import SourceOptions
 from digest.summarize import summarize_seed
 
 log = logging.getLogger(__name__)
@@ -161,12 +163,19 @@ class State:
         config = load_config(settings.config)
         if settings.title:
             config = replace(config, title=settings.title)
+        # The edition as `digest build` would make it now (number, feeds since the last
+        # edition, stories sent left out), read from the record without writing to it.
+        project = settings.config_file() if settings.config_file().is_file() else None
+        memory = recall(project, config, settings.date, create=False)
+        config, sources, sent = remembered(memory, config, SourceOptions())
         result = build(
             list(settings.seeds),
             config,
             settings.date,
             settings.template_dir(),
+            sources,
             summarize_one=self.cache,
+            sent=sent,
         )
         return result.email, len(result.digest.stories)
 
