@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -226,3 +230,44 @@ def test_preview_in_a_new_project_makes_no_record(project: Path) -> None:
     snapshot, _ = State(Settings(date=dt.date(2026, 11, 9), seeds=(project / "seeds",))).rebuild()
     assert snapshot.email is not None and "Issue 1" in snapshot.email.html
     assert not (project / ".digest").exists()
+
+
+# A real `digest build` in a child process, held inside its write to the record (after the
+# old edition's rows are deleted, before the new ones are committed) until it is killed.
+HELD_BUILD = textwrap.dedent(
+    """
+    import sys, time
+    from digest.editions import store
+    def held(url):
+        print("mid-write", flush=True)
+        time.sleep(60)
+    store.canonical_url = held
+    from digest.cli.commands import main
+    sys.argv = ["digest", "build", "seeds", "--date", "2026-11-09", "-o", "again.html"]
+    main()
+    """
+)
+
+
+def test_a_build_killed_mid_write_leaves_the_record_as_it_was(project: Path) -> None:
+    seeds = project / "seeds"
+    _seed(seeds, "ferry", WEEK[0].title)
+    _seed(seeds, "mill", WEEK[1].title)
+    build(["seeds"], "2026-11-09")
+    before = CliRunner().invoke(cli, ["editions", "--format", "json"]).stdout
+    _seed(seeds, "lights", WEEK[2].title)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HELD_BUILD], cwd=project, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "mid-write\n"
+        assert (project / ".digest" / "editions.sqlite-journal").stat().st_size > 0
+    finally:
+        child.kill()
+        child.communicate(timeout=30)
+    # The rolled-back rebuild: issue 1 with its two stories, exactly as before.
+    assert CliRunner().invoke(cli, ["editions", "--format", "json"]).stdout == before
+    with sqlite3.connect(project / ".digest" / "editions.sqlite") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    build(["seeds"], "2026-11-16")
+    assert WEEK[2].title in html("2026-11-16") and "Issue 2" in html("2026-11-16")
