@@ -60,7 +60,12 @@ text = "You are receiving this email because you signed up for our newsletter."
 # Anti-spam laws and Gmail/Yahoo need both of these before you send:
 # address = "The Weekly Digest, 1 Harbour Street, Riverside"
 # unsubscribe_url = "https://news.example/unsubscribe"
-# web_url = "https://news.example/newsletter/latest"
+# web_url = "https://news.example/newsletter/{issue}/"   # where `digest archive` is published
+
+# Each build here is recorded in .digest/editions.sqlite: it numbers the issues, starts
+# feeds at the last edition and leaves out stories already sent (`digest editions`).
+# [editions]
+# path = ".digest/editions.sqlite"
 """
 
 
