@@ -15,14 +15,16 @@ from pathlib import Path
 
 from digest.model import Quote, Seed, Story
 from digest.summarize.blocks import key, split_blocks
-from digest.summarize.byline import find_byline
+from digest.summarize.decide import pick_byline, pick_headline, pick_lead
 from digest.summarize.editorial import for_email
+from digest.summarize.features import PageView
 from digest.summarize.found import Found
 from digest.summarize.headline import drop_site_name, find_headline
 from digest.summarize.hints import Hints
-from digest.summarize.lead import find_lead, lead_text
+from digest.summarize.lead import lead_text
 from digest.summarize.page import Page, analyse
 from digest.summarize.quotes import as_quotes, find_quotes
+from digest.summarize.ranker import Model, shipped
 
 log = logging.getLogger(__name__)
 
@@ -64,13 +66,19 @@ def title_from_name(path: Path) -> str:
     return (words[:1].upper() + words[1:]) if words else "Untitled story"
 
 
-def analyse_seed(seed: Seed) -> Analysis:
-    """The story and the labelled page behind it (for --explain)."""
+def analyse_seed(seed: Seed, model: Model | None = None) -> Analysis:
+    """The story and the labelled page behind it (for --explain).
+
+    `model` replaces the shipped weights (cross-validation fits its own per fold).
+    """
+    model = model or shipped()
     text, hints = _body_and_hints(seed)
     page = analyse(split_blocks(text))
-    headline = _headline_index(page, hints.title or seed.meta.title, hints.title is not None)
-    lead = find_lead(page, headline)
-    byline, byline_at = find_byline(page, headline, lead[0] if lead else None)
+    view = PageView(page, find_headline(page))
+    title = hints.title or seed.meta.title
+    headline = _headline_index(view, model, title, hints.title is not None)
+    lead = pick_lead(view, model, headline)
+    byline, byline_at = pick_byline(view, model, headline)
     skip = {i for i in (headline, byline_at) if i is not None}
     quotes = find_quotes(page, skip)
     story = Story(
@@ -131,12 +139,13 @@ def _body_and_hints(seed: Seed) -> tuple[str, Hints]:
     return seed.text, Hints()
 
 
-def _headline_index(page: Page, title: str | None, declared: bool) -> int | None:
+def _headline_index(view: PageView, model: Model, title: str | None, declared: bool) -> int | None:
     """The block holding the title the markup or front matter gives, else our own pick.
 
     When markup declares a title that the body text does not repeat (trafilatura
     drops it), there is no headline block and the lead search starts at the body.
     """
+    page = view.page
     if title:
         wanted = key(title)
         for i, block in enumerate(page.blocks[: page.start + 4]):
@@ -144,7 +153,7 @@ def _headline_index(page: Page, title: str | None, declared: bool) -> int | None
                 return i
         if declared:
             return None
-    return find_headline(page)
+    return pick_headline(view, model)
 
 
 def _headline(seed: Seed, hints: Hints, page: Page, index: int | None) -> str:

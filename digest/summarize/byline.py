@@ -46,7 +46,7 @@ SIGN_OFF = re.compile(rf"^[\u2014\u2013-]\s*({NAME})(?:,\s*[^,\d@()]{{1,40}})?$"
 _CREDIT_LINE = re.compile(
     r"^[(\[]?(?:reporting|written|words|text|story|posted) by\b", re.IGNORECASE
 )
-_FOOTER_REACH = 12
+FOOTER_REACH = 12
 _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
 
 
@@ -186,24 +186,24 @@ def find_byline(
     header = [i for i in range(first, max(first, last)) if i != headline]
     # A "By" line first: a bare name is weaker evidence (a short title looks like one too).
     for i in header:
-        found = _by_in_block(page, i)
+        found = by_in_block(page, i)
         if found:
-            return _finish(found, page), i
+            return finish(found, page), i
     for i in header:
         found = _header_byline(page, i)
         if found:
-            return _finish(found, page), i
+            return finish(found, page), i
     # The footer is just after the story; past it come comments and other stories' bylines.
-    for i in range(page.start, min(len(page.blocks), page.end + _FOOTER_REACH)):
+    for i in range(page.start, min(len(page.blocks), page.end + FOOTER_REACH)):
         if page.kinds[i] == COMMENT and i >= page.end:
             break
-        found = _footer_byline(page, i)
+        found = footer_byline(page, i)
         if found:
-            return _finish(found, page), i
+            return finish(found, page), i
     return None, None
 
 
-def _by_in_block(page: Page, i: int) -> str | None:
+def by_in_block(page: Page, i: int) -> str | None:
     # Line by line: "Written by Ana Ruiz and Tom Vale" may share a block with "Edited by Lee Park".
     lines = page.blocks[i].lines
     found = next(filter(None, map(by_line, lines)), None) if len(lines) > 1 else None
@@ -211,13 +211,13 @@ def _by_in_block(page: Page, i: int) -> str | None:
 
 
 def _header_byline(page: Page, i: int) -> str | None:
-    found = _by_in_block(page, i)
+    found = by_in_block(page, i)
     if found or (page.kinds[i] == CHROME and page.reasons[i] != MENU):
         return found
     return name_block(page, i)
 
 
-def _footer_byline(page: Page, i: int) -> str | None:
+def footer_byline(page: Page, i: int) -> str | None:
     text = page.blocks[i].text
     after = page.blocks[i + 1].text if i + 1 < len(page.blocks) else ""
     if _LEAD_IN.search(text) and is_name(after):
@@ -244,6 +244,11 @@ def ends_body(page: Page, i: int) -> bool:
     return not any(page.kinds[j] == PROSE for j in range(i + 1, page.end))
 
 
-def _finish(name: str, page: Page) -> str:
+def finish(name: str, page: Page) -> str:
     text = "\n".join(b.text for b in page.blocks)
     return proper_case(re.sub(rf"\s+(?=[^{UPPER}\w])", " ", name).strip(), text)
+
+
+def is_job(text: str) -> bool:
+    """ "Staff Writer", "Senior Correspondent": a job title, not a name."""
+    return bool(_JOB.search(text)) and len(text.split()) <= 5

@@ -34,6 +34,25 @@ def find_headline(page: Page) -> int | None:
     return best
 
 
+def evidence(page: Page, i: int) -> dict[str, float]:
+    """The rules' judgements of block i as a headline, as features for the ranker."""
+    score = _score(page, i)
+    return {
+        "rule_score": score if score is not None else -30.0,
+        "rule_possible": float(score is not None),
+        "in_list": float(_in_list(page, i)),
+        "under_a_title": float(_under_a_title(page, i)),
+        "attached": float(_attached(page, i)),
+        "below_a_byline": float(_below_a_byline(page, i)),
+        "names_a_section": float(_names_a_section(page, i)),
+        "opens_the_story": float(_opens_the_story(page, i)),
+        "repeat_score": _repeat_score(page, i),
+        "meta_score": _meta_score(page, i),
+        "distance": float(_distance(page, i)),
+        "ends_a_menu": float(_ends_a_menu(page, i)),
+    }
+
+
 def _score(page: Page, i: int) -> float | None:
     """How much block i looks like the headline; None when it cannot be one."""
     block = page.blocks[i]

@@ -41,17 +41,22 @@ def find_lead(page: Page, headline: int | None) -> list[int]:
         page.notes[first] = "dropped: standfirst (summary under the headline)"
         found = found[1:]
         first = found[0]
-    lead = [first]
+    return with_second(page, first, found[1:2])
+
+
+def with_second(page: Page, first: int, after: list[int] | None = None) -> list[int]:
+    """The lead from its first paragraph: a short one is joined by the next paragraph."""
+    nxt = after if after is not None else _eligible(page, first + 1)[:1]
     if (
-        len(found) > 1
+        nxt
         and page.blocks[first].words < _SHORT
-        and page.blocks[found[1]].words >= _SECOND_MIN
-        and page.blocks[first].words + page.blocks[found[1]].words <= LEAD_BUDGET
-        and found[1] - first <= 4
-        and not _LABELLED.match(page.blocks[found[1]].text)
+        and page.blocks[nxt[0]].words >= _SECOND_MIN
+        and page.blocks[first].words + page.blocks[nxt[0]].words <= LEAD_BUDGET
+        and nxt[0] - first <= 4
+        and not _LABELLED.match(page.blocks[nxt[0]].text)
     ):
-        lead.append(found[1])
-    return lead
+        return [first, nxt[0]]
+    return [first]
 
 
 def _eligible(page: Page, start: int) -> list[int]:

@@ -102,7 +102,7 @@ def classify(block: Block) -> tuple[str, str]:
 # A "By" line: the words that bring in an author's name, then the name (group 1).
 BY_LINE = re.compile(
     r"^(?:by|written by|posted by|published by|reviewed by|words by|story by|reporting by|"
-    r"interview by|interviewed by|text by|author|authors)\s*:?\s+(.+)$",
+    r"interview by|interviewed by|text by|author|authors|(?:text|words)(?=\s*:))\s*:?\s+(.+)$",
     re.IGNORECASE,
 )
 

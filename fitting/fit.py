@@ -1,0 +1,268 @@
+"""Fit the summarizer's rankers on the development pages, and measure them honestly.
+
+    python fitting/fit.py refit    # fit on every page; rewrite digest/summarize/weights.json
+    python fitting/fit.py cv       # leave-site-out cross-validated score line (the README's)
+    python fitting/fit.py check    # exit 1 when the shipped weights are not what refit makes
+
+Needs the `fit` extra (LightGBM) and the shared corpora beside the repository. Each
+decision is a ranking among a page's candidates (`digest/summarize/candidates.py`); the
+trees LightGBM grows are written out as plain numbers that `ranker.py` walks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+from digest.sources.seeds import parse_seed  # noqa: E402
+from digest.summarize import analyse_seed  # noqa: E402
+from digest.summarize.blocks import split_blocks  # noqa: E402
+from digest.summarize.candidates import (  # noqa: E402
+    Candidate,
+    byline_candidates,
+    headline_candidates,
+    lead_candidates,
+)
+from digest.summarize.features import PageView  # noqa: E402
+from digest.summarize.headline import drop_site_name, find_headline  # noqa: E402
+from digest.summarize.page import analyse  # noqa: E402
+from digest.summarize.ranker import TASKS, WEIGHTS, Model, Ranker, Tree  # noqa: E402
+
+FOLDS = 10
+PARAMS: dict[str, Any] = {
+    "learning_rate": 0.08,
+    "num_leaves": 8,
+    "min_data_in_leaf": 4,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "deterministic": True,
+    "force_row_wise": True,
+    "num_threads": 1,
+    "seed": 7,
+    "verbose": -1,
+}
+ROUNDS = {"headline": 120, "byline": 120, "lead": 120}
+BYLINE_THRESHOLD = -99.0  # raw score under which a page is said to have no byline
+
+
+@dataclass
+class Rows:
+    """One decision's training rows: features, labels and the page each row belongs to."""
+
+    features: list[dict[str, float]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    groups: list[int] = field(default_factory=list)  # rows per page, in order
+    pages: list[str] = field(default_factory=list)
+
+
+def norm(text: str) -> str:
+    return str(corpus.scorer().norm_text(text))
+
+
+def page_rows(page: corpus.Page) -> dict[str, tuple[list[Candidate], list[int]]]:
+    """Each decision's candidates on one page, labelled by the truth."""
+    truth = page.truth
+    blocks = analyse(split_blocks(page.text))
+    view = PageView(blocks, find_headline(blocks))
+    out: dict[str, tuple[list[Candidate], list[int]]] = {}
+    heads = {norm(h) for h in [truth["headline"], *(truth.get("headline_alt") or [])] if h}
+    found = headline_candidates(view)
+    right = [
+        int(norm(blocks.blocks[c.index].text) in heads or norm(drop_site_name(blocks, c.index)) in heads)
+        for c in found
+    ]
+    if not truth.get("headline_unknown"):
+        out["headline"] = (found, right)
+    # The later decisions see the page as they will at run time: after a right headline.
+    headline = next((c.index for c, y in zip(found, right, strict=True) if y), view.rule_headline)
+    if not truth.get("lead_unknown"):
+        leads = [truth["lead"], *(truth.get("lead_alt") or [])]
+        found = lead_candidates(view, headline)
+        f1 = corpus.scorer().token_f1
+        out["lead"] = (found, [int(max(f1(blocks.blocks[c.index].text, x) for x in leads) >= 0.8) for c in found])
+    if not truth.get("byline_unknown"):
+        found = byline_candidates(view, headline)
+        match = corpus.scorer().byline_match
+        out["byline"] = (found, [int(match(c.value, truth.get("byline"))) for c in found])
+    return out
+
+
+def collect(pages: Iterable[corpus.Page]) -> dict[str, Rows]:
+    rows = {task: Rows() for task in TASKS}
+    for page in pages:
+        for task, (found, labels) in page_rows(page).items():
+            if task != "byline" and not any(labels):
+                continue  # a ranking needs a right answer among the candidates
+            if not found:
+                continue
+            target = rows[task]
+            target.features += [c.features for c in found]
+            target.labels += labels
+            target.groups.append(len(found))
+            target.pages.append(page.id)
+    return rows
+
+
+def fit(pages: Iterable[corpus.Page]) -> Model:
+    import lightgbm as lgb
+    import numpy as np
+
+    rows = collect(pages)
+    model: Model = {}
+    for task in TASKS:
+        data = rows[task]
+        names = sorted({name for f in data.features for name in f})
+        matrix = np.array([[f.get(name, 0.0) for name in names] for f in data.features])
+        params = dict(PARAMS)
+        if task == "byline":
+            params["objective"] = "binary"
+            dataset = lgb.Dataset(matrix, data.labels, feature_name=names, free_raw_data=False)
+        else:
+            params["objective"] = "lambdarank"
+            params["lambdarank_truncation_level"] = 3
+            dataset = lgb.Dataset(
+                matrix, data.labels, group=data.groups, feature_name=names, free_raw_data=False
+            )
+        booster = lgb.train(params, dataset, num_boost_round=ROUNDS[task])
+        threshold = BYLINE_THRESHOLD if task == "byline" else float("-inf")
+        model[task] = Ranker(tuple(names), _trees(booster.dump_model()), threshold)
+    return model
+
+
+def _trees(dump: dict[str, Any]) -> tuple[Tree, ...]:
+    return tuple(_flatten(info["tree_structure"]) for info in dump["tree_info"])
+
+
+def _flatten(root: dict[str, Any]) -> Tree:
+    features: list[int] = []
+    thresholds: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    leaves: list[float] = []
+
+    def walk(node: dict[str, Any]) -> int:
+        if "leaf_value" in node:
+            leaves.append(round(float(node["leaf_value"]), 9))
+            return ~(len(leaves) - 1)
+        assert node["decision_type"] == "<=", node["decision_type"]
+        at = len(features)
+        features.append(int(node["split_feature"]))
+        thresholds.append(float(node["threshold"]))
+        left.append(0)
+        right.append(0)
+        left[at] = walk(node["left_child"])
+        right[at] = walk(node["right_child"])
+        return at
+
+    walk(root)
+    return Tree(tuple(features), tuple(thresholds), tuple(left), tuple(right), tuple(leaves))
+
+
+def answer(page: corpus.Page, model: Model) -> dict[str, Any]:
+    """What `digest summarize --format json` prints for the page, with these weights."""
+    story = analyse_seed(parse_seed(page.text, page.id), model).story
+    return {
+        "headline": story.headline,
+        "byline": story.byline,
+        "lead": list(story.lead),
+        "quotes": [{"text": q.text, "speaker": q.speaker} for q in story.quotes],
+    }
+
+
+def folds(pages: tuple[corpus.Page, ...]) -> list[list[corpus.Page]]:
+    """Whole sites to a fold, largest first, so no site is both fit and scored."""
+    sites = Counter(p.site for p in pages)
+    buckets: list[list[str]] = [[] for _ in range(FOLDS)]
+    sizes = [0] * FOLDS
+    for site, n in sorted(sites.items(), key=lambda kv: (-kv[1], kv[0])):
+        k = sizes.index(min(sizes))
+        buckets[k].append(site)
+        sizes[k] += n
+    return [[p for p in pages if p.site in set(b)] for b in buckets]
+
+
+def cross_validate() -> dict[str, list[dict[str, Any]]]:
+    pages = corpus.pages()
+    scored: dict[str, list[dict[str, Any]]] = {}
+    for held in folds(pages):
+        ids = {p.id for p in held}
+        model = fit([*(p for p in pages if p.id not in ids), *corpus.own_pages()])
+        for page in held:
+            result = corpus.scorer().score_page(page.truth, answer(page, model))
+            scored[page.id] = [result, page]
+    return {"pages": [scored[p.id] for p in pages]}
+
+
+def line(results: list[list[Any]]) -> str:
+    """The scorer's summary line over these pages."""
+    rows = [r for r, _ in results]
+    h = [r for r in rows if r["h_known"]]
+    b = [r for r in rows if r["b_known"]]
+    le = [r for r in rows if r["l_known"]]
+    q = [r for r in rows if r["has_aq"]]
+    with_q = [r for r in q if r["aq_n"]]
+    without_q = [r for r in q if not r["aq_n"]]
+    lead_n = sum(r["lead_n"] for r in rows)
+    top = sum(r["q_top"] for r in q)
+    matched = sum(r["q_top_match"] for r in q)
+
+    def mean(key: str, rs: list[dict[str, Any]]) -> str:
+        return f"{sum(r[key] for r in rs) / len(rs):.2f}" if rs else "n/a"
+
+    def ratio(a: float, n: float) -> str:
+        return f"{a / n:.2f}" if n else "n/a"
+
+    return (
+        f"headline={mean('h_exact', h)} byline={mean('byline', b)} lead={mean('lead_hit', le)} "
+        f"leak={ratio(sum(r['leak_n'] for r in rows), lead_n)} "
+        f"quote_p={ratio(matched, top)} speaker={ratio(sum(r['spk_ok'] for r in q), matched)} "
+        f"quote_hit={mean('first_hit', with_q)} quote_none={mean('none_ok', without_q)} errors=0"
+    )
+
+
+def serialise(model: Model) -> str:
+    return json.dumps({task: model[task].as_json() for task in TASKS}, separators=(",", ":")) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=["refit", "cv", "check"])
+    parser.add_argument("--pages", action="store_true", help="with cv: one row per page")
+    args = parser.parse_args(argv)
+    if not corpus.available():
+        print(f"fit: no corpora at {', '.join(map(str, corpus.folders()))}", file=sys.stderr)
+        return 2
+    if args.command == "cv":
+        results = cross_validate()["pages"]
+        if args.pages:
+            for r, page in results:
+                print(f"{page.id[:40]:40s} h={r['h_exact']} b={r['byline']} l={r['lead_hit']}")
+        for folder in corpus.folders():
+            mine = [x for x in results if (folder / "truth" / f"{x[1].id}.json").exists()]
+            print(f"{folder.name}: {line(mine)}")
+        print(f"cross-validated, leave-site-out, {len(results)} pages: {line(results)}")
+        return 0
+    text = serialise(fit([*corpus.pages(), *corpus.own_pages()]))
+    if args.command == "refit":
+        WEIGHTS.write_text(text, encoding="utf-8")
+        print(f"wrote {WEIGHTS}")
+        return 0
+    same = WEIGHTS.exists() and WEIGHTS.read_text(encoding="utf-8") == text
+    print("shipped weights are current" if same else "shipped weights differ: run fit.py refit")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
