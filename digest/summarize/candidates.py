@@ -66,7 +66,23 @@ def headline_candidates(view: PageView) -> list[Candidate]:
     return found
 
 
+_TITLE_WORDS = 4
+_CHROME_RUN = 10  # a longer run of menus above a line says no more
 _TITLE_BAR = re.compile(r"\s(?:\||-|\u2013|\u2014|::|\u00bb)\s")
+
+
+# What the nearest content lines above and below look like: a dek ends like a sentence,
+# a title above a byline is followed by the byline.
+_NEIGHBOUR_FEATURES = (
+    "ends_period",
+    "ends_sentence",
+    "title_case",
+    "capitals",
+    "meta",
+    "kind_prose",
+    "kind_text",
+    "by_line",
+)
 
 
 def _neighbourhood(view: PageView, i: int) -> Features:
@@ -74,7 +90,7 @@ def _neighbourhood(view: PageView, i: int) -> Features:
     page = view.page
     above = 0
     j = i - 1
-    while j >= 0 and page.kinds[j] in (CHROME, CAPTION, DATE):
+    while j >= 0 and page.kinds[j] in (CHROME, CAPTION, DATE) and above < _CHROME_RUN:
         above += 1
         j -= 1
     prev = view.block(j) if j >= 0 else None
@@ -91,7 +107,12 @@ def _neighbourhood(view: PageView, i: int) -> Features:
         for j, b in enumerate(page.blocks[:12])
     )
     near = [b.key for b in page.blocks[max(0, i - 4) : i + 4] if b.key != key and len(b.key) >= 12]
+    shared = {}
+    for side, other in (("next", nxt), ("prev", prev)):
+        for name in _NEIGHBOUR_FEATURES:
+            shared[f"{side}_{name}"] = other[name] if other is not None else -1.0
     return {
+        **shared,
         "contains_near": float(any(k in key for k in near)),
         "inside_near": float(any(key and key in k for k in near)),
         "chrome_above": float(above),
@@ -117,10 +138,18 @@ def _relations(view: PageView, found: list[Candidate]) -> None:
     page = view.page
     keys = [page.blocks[c.index].key for c in found]
     meta = _header_meta(view)
+    others = [b.key for b in page.blocks]
+    titles = [k for k in keys if k.count(" ") >= _TITLE_WORDS - 1]  # long enough to be quoted
     for candidate, key in zip(found, keys, strict=True):
-        long_enough = [k for k in keys if len(k) >= 12 and k != key]
-        candidate.features["contains_other"] = float(any(k in key for k in long_enough))
-        candidate.features["inside_other"] = float(any(key in k for k in long_enough if key))
+        titled = key.count(" ") >= _TITLE_WORDS - 1
+        # A title is quoted elsewhere: in a share line, a breadcrumb, a "most read" list.
+        candidate.features["mentions"] = float(
+            sum(1 for k in others if k != key and key in k) if titled else 0
+        )
+        candidate.features["contains_other"] = float(any(k != key and k in key for k in titles))
+        candidate.features["inside_other"] = float(
+            titled and any(k != key and key in k for k in keys)
+        )
         i = candidate.index
         if meta is None:
             candidate.features["above_meta"] = 50.0
@@ -128,7 +157,11 @@ def _relations(view: PageView, found: list[Candidate]) -> None:
             candidate.features["above_meta"] = -1.0
         else:
             candidate.features["above_meta"] = float(
-                sum(1 for j in range(i + 1, meta) if page.kinds[j] in (TEXT, PROSE))
+                sum(
+                    1
+                    for j in range(i + 1, meta)
+                    if page.kinds[j] in (TEXT, PROSE) and not view.block(j)["meta"]
+                )
             )
 
 

@@ -8,8 +8,18 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-KEYS = {"id", "headline", "headline_alt", "byline", "lead", "lead_alt", "body_paragraphs",
-        "attributed_quotes", "quotes", "notes"}
+KEYS = {
+    "id",
+    "headline",
+    "headline_alt",
+    "byline",
+    "lead",
+    "lead_alt",
+    "body_paragraphs",
+    "attributed_quotes",
+    "quotes",
+    "notes",
+}
 
 
 def check(path: Path) -> list[str]:
@@ -54,7 +64,9 @@ def main() -> int:
     truths = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
     nulls = sum(t["byline"] is None for t in truths)
     strings = sum(2 + len(t["body_paragraphs"]) + len(t["attributed_quotes"]) for t in truths)
-    print(f"{len(paths)} pages, {nulls} without byline, {strings} truth strings checked, {bad} problems")
+    print(
+        f"{len(paths)} pages, {nulls} without byline, {strings} truth strings checked, {bad} problems"
+    )
     return 1 if bad else 0
 
 
