@@ -103,12 +103,30 @@ PARAMS: dict[str, Any] = {
     "seed": 7,
     "verbose": -1,
 }
-TASK_PARAMS: dict[str, dict[str, Any]] = {
-    "headline": {"objective": "lambdarank", "lambdarank_truncation_level": 3},
-    "byline": {"objective": "binary"},
-    "lead": {"objective": "lambdarank", "lambdarank_truncation_level": 3},
+# Which way a feature may move a candidate's score: what every page teaches (a title right
+# above the byline, quoted elsewhere on the page, is likelier; a menu label is not; the
+# first paragraphs are likelier leads than later ones), held fixed so that a few odd pages
+# cannot turn it round. Everything else the trees may use either way.
+RISES = {
+    "headline": """rule_score rule_pick next_meta meta_within_3 body_overlap mentions title_bar
+        inside_other""",
+    "lead": "rule_pick kind_prose",
+    "byline": "rule_pick name_shape",
 }
-ROUNDS = {"headline": 300, "byline": 200, "lead": 300}
+FALLS = {
+    "headline": """rule_rank above_meta overlap_rank contains_other ui_words punct_start
+        slash_credit in_list names_a_section handle urlish menu kind_chrome kind_caption
+        kind_date content_between inner_sentence dangling""",
+    "lead": """rank prose_rank meta_after kind_caption kind_chrome note ends_ellipsis
+        standfirst_note ui_words urlish handle bio repeats""",
+    "byline": "name_ui name_glued",
+}
+TASK_PARAMS: dict[str, dict[str, Any]] = {
+    "headline": {"objective": "lambdarank", "learning_rate": 0.15},
+    "byline": {"objective": "binary", "learning_rate": 0.15},
+    "lead": {"objective": "lambdarank", "learning_rate": 0.15},
+}
+ROUNDS = {"headline": 100, "byline": 100, "lead": 100}
 INNER_FOLDS = 5
 
 
@@ -207,6 +225,9 @@ def _fit_task(task: str, data: Rows) -> Ranker:
         names = [name for name in names if name in FEATURES[task]]
     matrix = np.array([[f.get(name, 0.0) for name in names] for f in data.features])
     params = {**PARAMS, **TASK_PARAMS[task]}
+    rises, falls = RISES[task].split(), FALLS[task].split()
+    params["monotone_constraints"] = [(n in rises) - (n in falls) for n in names]
+    params["monotone_constraints_method"] = "intermediate"
     if task == "byline":
         dataset = lgb.Dataset(matrix, data.labels, feature_name=names, free_raw_data=False)
     else:
@@ -234,7 +255,7 @@ def _no_byline_threshold(data: Rows) -> float:
             at += size
     cuts = sorted({round(score, 3) for score, _, _ in tops})
     right = [(sum(ok if score >= cut else null for score, ok, null in tops), -cut) for cut in cuts]
-    best_right, best_cut = max(right)
+    _best_right, best_cut = max(right)
     return -best_cut
 
 
@@ -248,6 +269,7 @@ def _flatten(root: dict[str, Any]) -> Tree:
     left: list[int] = []
     right: list[int] = []
     leaves: list[float] = []
+    values: list[float] = []
 
     def walk(node: dict[str, Any]) -> int:
         if "leaf_value" in node:
@@ -256,6 +278,7 @@ def _flatten(root: dict[str, Any]) -> Tree:
         assert node["decision_type"] == "<=", node["decision_type"]
         at = len(features)
         features.append(int(node["split_feature"]))
+        values.append(round(float(node["internal_value"]), 9))
         thresholds.append(float(node["threshold"]))
         left.append(0)
         right.append(0)
@@ -264,7 +287,9 @@ def _flatten(root: dict[str, Any]) -> Tree:
         return at
 
     walk(root)
-    return Tree(tuple(features), tuple(thresholds), tuple(left), tuple(right), tuple(leaves))
+    return Tree(
+        tuple(features), tuple(thresholds), tuple(left), tuple(right), tuple(leaves), tuple(values)
+    )
 
 
 def answer(page: corpus.Page, model: Model) -> dict[str, Any]:

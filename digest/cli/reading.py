@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     'with a "source" key (always used for several seeds or a folder) [default: text].',
 )
 @click.option(
-    "--explain", is_flag=True, help="Show each block of the seed and why it was kept or dropped."
+    "--explain",
+    is_flag=True,
+    help="Show each block of the seed and why it was kept or dropped, and how the headline, "
+    "byline and lead candidates ranked.",
 )
 @click.option(
     "--jobs",
@@ -83,11 +86,11 @@ def _explain(seed: Path, fmt: str | None) -> None:
     from digest.sources.seeds import read_seed
     from digest.summarize.explain import explain, render
 
-    lines = explain(read_seed(seed))
+    explanation = explain(read_seed(seed))
     if fmt == "json":
-        out(json.dumps([x.as_json() for x in lines], ensure_ascii=False, indent=2))
+        out(json.dumps(explanation.as_json(), ensure_ascii=False, indent=2))
     else:
-        out(render(lines))
+        out(render(explanation))
 
 
 def _summarize_batch(seeds: tuple[Path, ...], fmt: str | None, jobs: int, strict: bool) -> None:

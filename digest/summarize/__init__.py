@@ -15,7 +15,7 @@ from pathlib import Path
 
 from digest.model import Quote, Seed, Story
 from digest.summarize.blocks import key, split_blocks
-from digest.summarize.decide import pick_byline, pick_headline, pick_lead
+from digest.summarize.decide import Ranking, pick_byline, pick_headline, pick_lead
 from digest.summarize.editorial import for_email
 from digest.summarize.features import PageView
 from digest.summarize.found import Found
@@ -39,6 +39,7 @@ class Analysis:
     byline: int | None = None
     lead: list[int] = field(default_factory=list)
     quotes: list[Found] = field(default_factory=list)
+    ranking: Ranking = field(default_factory=Ranking)
 
 
 def summarize(seed: Seed) -> Story:
@@ -75,10 +76,11 @@ def analyse_seed(seed: Seed, model: Model | None = None) -> Analysis:
     text, hints = _body_and_hints(seed)
     page = analyse(split_blocks(text))
     view = PageView(page, find_headline(page))
+    ranking = Ranking()
     title = hints.title or seed.meta.title
-    headline = _headline_index(view, model, title, hints.title is not None)
-    lead = pick_lead(view, model, headline)
-    byline, byline_at = pick_byline(view, model, headline)
+    headline = _headline_index(view, model, ranking, title, hints.title is not None)
+    lead = pick_lead(view, model, headline, ranking)
+    byline, byline_at = pick_byline(view, model, headline, ranking)
     skip = {i for i in (headline, byline_at) if i is not None}
     quotes = find_quotes(page, skip)
     story = Story(
@@ -94,7 +96,7 @@ def analyse_seed(seed: Seed, model: Model | None = None) -> Analysis:
         minutes=reading_minutes(page),
     )
     story = bounded(for_email(story, seed))
-    return Analysis(story, page, headline, byline_at, lead, quotes)
+    return Analysis(story, page, headline, byline_at, lead, quotes, ranking)
 
 
 # Upper bounds on what one seed puts in the email: a 5 MB one-line seed must not
@@ -139,7 +141,9 @@ def _body_and_hints(seed: Seed) -> tuple[str, Hints]:
     return seed.text, Hints()
 
 
-def _headline_index(view: PageView, model: Model, title: str | None, declared: bool) -> int | None:
+def _headline_index(
+    view: PageView, model: Model, ranking: Ranking, title: str | None, declared: bool
+) -> int | None:
     """The block holding the title the markup or front matter gives, else our own pick.
 
     When markup declares a title that the body text does not repeat (trafilatura
@@ -153,7 +157,7 @@ def _headline_index(view: PageView, model: Model, title: str | None, declared: b
                 return i
         if declared:
             return None
-    return pick_headline(view, model)
+    return pick_headline(view, model, ranking)
 
 
 def _headline(seed: Seed, hints: Hints, page: Page, index: int | None) -> str:

@@ -7,6 +7,7 @@ then in the footer ("Written by", "About the author") and in a closing signature
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from digest.summarize import chrome
 from digest.summarize.blocks import UPPER, Block
@@ -50,6 +51,7 @@ FOOTER_REACH = 12
 _LEAD_IN = re.compile(r"(?:\bby|about the author|written by)\s*:?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def by_line(text: str) -> str | None:
     """Authors from a "By ..." line: dates, handles and photographers cut off."""
     text = text.strip()
@@ -104,6 +106,14 @@ def _capitals_first(part: str) -> str:
 
 def name_block(page: Page, i: int) -> str | None:
     """A block (or one of its lines) that is a bare name next to a date, job or button."""
+    if ("named", i) in page.memo:
+        return page.names.get(i)
+    found = page.names[i] = _name_block(page, i)
+    page.memo["named", i] = True  # asked again and again by the headline and byline rules
+    return found
+
+
+def _name_block(page: Page, i: int) -> str | None:
     block = page.blocks[i]
     if i + 1 < len(page.blocks) and by_line(page.blocks[i + 1].text):
         return None  # the "By" line under it is the byline; this is a short title

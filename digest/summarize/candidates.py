@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 
 from digest.summarize import byline as rules
-from digest.summarize.blocks import UPPER
-from digest.summarize.features import Features, PageView, context, overlap
+from digest.summarize.blocks import UPPER, word_list
+from digest.summarize.features import UI_WORDS, Features, PageView, context, overlap
 from digest.summarize.headline import evidence
-from digest.summarize.names import is_name
+from digest.summarize.names import NOT_NAMES, is_name
 from digest.summarize.page import CAPTION, CHROME, COMMENT, DATE, PROSE, TEXT
 
 HEADLINE_ABOVE = 60  # blocks above the body a title may stand
@@ -260,13 +260,14 @@ def byline_candidates(view: PageView, headline: int | None) -> list[Candidate]:
         near = abs(i - anchor) <= _NEAR or first <= i <= page.start
         for method, name in _names_in(view, i, near):
             name = rules.finish(name, page)
-            if (i, name) in seen or not name:
-                continue
+            if (i, name) in seen or not name or _ui_share(name) == 1.0:
+                continue  # "Posted", "More", "Top Stories": page furniture, not a person
             seen.add((i, name))
             f = {**view.block(i), **context(view, i)}
             f.update({f"method_{m}": float(m == method) for m in BYLINE_METHODS})
             f["name_words"] = float(len(name.split()))
             f["name_glued"] = float(bool(_UNGLUE.search(name)))
+            f["name_ui"] = _ui_share(name)
             f["name_caps"] = float(name.isupper())
             f["name_shape"] = float(is_name(name, 1, 6))
             f["from_headline"] = float(i - headline) if headline is not None else 99.0
@@ -326,6 +327,11 @@ def _names_in(view: PageView, i: int, near: bool) -> list[tuple[str, str]]:
     if near and page.blocks[i].words <= _SHORT_CREDIT:
         found += _credit_parts(text)
     return found
+
+
+def _ui_share(name: str) -> float:
+    words = [w.lower() for w in word_list(name)]
+    return sum(1 for w in words if w in NOT_NAMES or w in UI_WORDS) / len(words) if words else 1.0
 
 
 def _credit_parts(text: str) -> list[tuple[str, str]]:

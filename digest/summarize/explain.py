@@ -1,4 +1,6 @@
-"""Why each block of a seed was kept or dropped, for an editor checking a summary."""
+"""Why each block of a seed was kept or dropped, for an editor checking a summary, and
+how the headline, byline and lead candidates ranked (their scores and the features that
+weighed most)."""
 
 from __future__ import annotations
 
@@ -22,9 +24,68 @@ class Line:
         return {"line": self.line, "label": self.label, "text": self.text}
 
 
-def explain(seed: Seed) -> list[Line]:
-    """One line per block of the seed (for HTML, of the text trafilatura kept)."""
+@dataclass(frozen=True)
+class Choice:
+    """One ranked candidate: where it is, its score, and what moved the score most."""
+
+    line: int
+    score: float
+    text: str
+    weighed: tuple[tuple[str, float, float], ...]  # (feature, its value, what it added)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "line": self.line,
+            "score": round(self.score, 3),
+            "text": self.text,
+            "features": [
+                {"name": n, "value": v, "weight": round(w, 3)} for n, v, w in self.weighed
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Explanation:
+    rows: list[Line]
+    ranking: dict[str, list[Choice]]  # per decision, best first
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "blocks": [row.as_json() for row in self.rows],
+            "ranking": {task: [c.as_json() for c in found] for task, found in self.ranking.items()},
+        }
+
+
+TOP = 3  # candidates shown per decision
+WEIGHED = 3  # features shown per candidate
+
+
+def explain(seed: Seed) -> Explanation:
     analysis = analyse_seed(seed)
+    return Explanation(rows(seed, analysis), ranking(analysis))
+
+
+def ranking(analysis: Analysis) -> dict[str, list[Choice]]:
+    out: dict[str, list[Choice]] = {}
+    for task, scored in analysis.ranking.scored.items():
+        ranker = analysis.ranking.rankers[task]
+        out[task] = [
+            Choice(
+                analysis.page.blocks[s.candidate.index].line_no,
+                s.score,
+                s.candidate.value or analysis.page.blocks[s.candidate.index].text,
+                tuple(
+                    (name, s.candidate.features.get(name, 0.0), weight)
+                    for name, weight in ranker.weighed(s.candidate.features)[:WEIGHED]
+                ),
+            )
+            for s in scored[:TOP]
+        ]
+    return out
+
+
+def rows(seed: Seed, analysis: Analysis) -> list[Line]:
+    """One line per block of the seed (for HTML, of the text trafilatura kept)."""
     lines = [_front_matter(seed)] if _front_matter(seed).label else []
     if seed.kind == "html":
         note = "html: page chrome removed by trafilatura; title, author, URL, image from markup"
@@ -76,10 +137,21 @@ def _front_matter(seed: Seed) -> Line:
     return Line(0, label, "")
 
 
-def render(lines: list[Line]) -> str:
-    """One row per block: seed line, label, the start of the text."""
-    rows = []
-    for item in lines:
-        text = item.text if len(item.text) <= _WIDTH else item.text[: _WIDTH - 1] + "…"
-        rows.append(f"{item.line:>5}  {item.label:<44}  {text}".rstrip())
-    return "\n".join(rows)
+def render(explanation: Explanation) -> str:
+    """One row per block (seed line, label, the start of the text), then the ranking."""
+    out = [
+        f"{item.line:>5}  {item.label:<44}  {_cut(item.text)}".rstrip() for item in explanation.rows
+    ]
+    for task, found in explanation.ranking.items():
+        out.append(
+            f"\n{task}: {len(found)} best of the candidates (score, line, text; what weighed)"
+        )
+        for choice in found:
+            out.append(f"  {choice.score:+7.2f}  {choice.line:>5}  {_cut(choice.text)}")
+            weighed = ", ".join(f"{n}={v:.3g} ({w:+.2f})" for n, v, w in choice.weighed)
+            out.append(f"{'':17}{weighed}")
+    return "\n".join(out)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= _WIDTH else text[: _WIDTH - 1] + "…"

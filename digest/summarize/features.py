@@ -22,7 +22,7 @@ Features = dict[str, float]
 
 KINDS = (PROSE, TEXT, CHROME, COMMENT, CAPTION, DATE, CODE)
 _STOP = wordset("the a an of and or to in on at for with from by is are was were as it its")
-_UI = wordset(
+UI_WORDS = wordset(
     """
     share tweet email print comment comments reply follow sign log subscribe register login
     search menu home click tap read more next previous skip site switch section sections
@@ -42,6 +42,7 @@ _DATELINE = re.compile(
     r"\s*(?:-{1,2}|\u2014|\u2013|:)\s"
 )
 _NOTE = re.compile(r"^[^.!?]{0,30}\b(?:note|update|correction|disclosure)\b\s*:", re.IGNORECASE)
+_DANGLING = re.compile(r"[:|\u2014\u2013-]\s*$")  # "SECTION NAME —", "Read more:"
 _SLASH_CREDIT = re.compile(rf"[{UPPER}]\w*\s*/\s*[{UPPER}]")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")  # noqa: RUF001
 
@@ -102,10 +103,11 @@ def _block_features(page: Page, i: int) -> Features:
         "title_case": _title_case(words),
         "all_caps": float(text.isupper()),
         "stopwords": sum(1 for w in lower if w in _STOP) / n,
-        "ui_words": sum(1 for w in lower if w in _UI or w in NOT_NAMES) / n,
+        "ui_words": sum(1 for w in lower if w in UI_WORDS or w in NOT_NAMES) / n,
         "digits": len(_NUMBERS.findall(text)) / max(1, len(text)),
         "ends_period": float(text.endswith(".")),
         "ends_colon": float(text.endswith(":")),
+        "dangling": float(bool(_DANGLING.search(text))),
         "ends_question": float(text.endswith("?")),
         "ends_sentence": float(block.ends_sentence),
         "ends_ellipsis": float(bool(_ELLIPSIS.search(text))),

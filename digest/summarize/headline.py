@@ -117,14 +117,22 @@ def _opens_the_story(page: Page, i: int) -> bool:
     block = page.blocks[i]
     if block.words > 4 or i >= page.start:
         return False
-    defined = re.compile(
-        rf"{re.escape(block.text)}(?:\s*\([^)]{{0,80}}\))?,?\s+{_DEFINES}", re.IGNORECASE
-    )
     # The first paragraph, or the second after a one-line note ("This article is about ...").
     opening = [
         j for j in range(page.start, min(page.end, page.start + 3)) if page.kinds[j] == PROSE
     ]
-    return any(defined.match(page.blocks[j].text) for j in opening[:2])
+    title = block.text.lower()
+    return any(_defines(page.blocks[j].text, title) for j in opening[:2])
+
+
+_DEFINITION = re.compile(rf"(?:\s*\([^)]{{0,80}}\))?,?\s+{_DEFINES}", re.IGNORECASE)
+
+
+def _defines(paragraph: str, title: str) -> bool:
+    """'Marrowdale (Welsh: ...) is a village': the paragraph opens by defining the title."""
+    return paragraph[: len(title)].lower() == title and bool(
+        _DEFINITION.match(paragraph, len(title))
+    )
 
 
 def _names_a_section(page: Page, i: int) -> bool:
@@ -135,13 +143,21 @@ def _names_a_section(page: Page, i: int) -> bool:
         return False
     padded = f" {block.key} "
     return any(
-        page.kinds[j] == CHROME
-        and other.words >= 2
-        and other.words * 2 >= block.words - 1
-        and other.key != block.key
-        and f" {other.key} " in padded
-        for j, other in enumerate(page.blocks)
+        words * 2 >= block.words - 1 and key != block.key and f" {key} " in padded
+        for key, words in _labels(page)
     )
+
+
+def _labels(page: Page) -> list[tuple[str, int]]:
+    """The page's chrome labels of two words or more, gathered once per page."""
+    found = page.labels
+    if found is None:
+        found = page.labels = [
+            (b.key, b.words)
+            for j, b in enumerate(page.blocks)
+            if page.kinds[j] == CHROME and b.words >= 2
+        ]
+    return found
 
 
 def _under_a_title(page: Page, i: int) -> bool:

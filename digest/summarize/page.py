@@ -46,6 +46,8 @@ class Page:
     end: int = 0  # one past the last block of the body
     notes: dict[int, str] = field(default_factory=dict)  # explain labels set by the pickers
     memo: dict[tuple[str, int], bool] = field(default_factory=dict)  # per-block answers
+    labels: list[tuple[str, int]] | None = None  # chrome labels (key, words), once asked
+    names: dict[int, str | None] = field(default_factory=dict)  # byline names, once asked
 
     def repeated(self, index: int) -> int:
         return self.counts[self.blocks[index].key]

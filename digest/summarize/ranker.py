@@ -7,11 +7,11 @@ imports a machine-learning library, so a build costs a few milliseconds and no i
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 TASKS = ("headline", "byline", "lead")
@@ -26,6 +26,7 @@ class Tree:
     left: tuple[int, ...]
     right: tuple[int, ...]
     leaves: tuple[float, ...]
+    values: tuple[float, ...] = ()  # each internal node's mean output, for explaining
 
     def value(self, x: Sequence[float]) -> float:
         if not self.features:
@@ -35,6 +36,21 @@ class Tree:
             go_left = x[self.features[node]] <= self.thresholds[node]
             node = self.left[node] if go_left else self.right[node]
         return self.leaves[~node]
+
+    def steps(self, x: Sequence[float]) -> list[tuple[int, float]]:
+        """(feature, change in output) for each split on x's path: what each feature added."""
+        out: list[tuple[int, float]] = []
+        node = 0
+        while self.features and node >= 0:
+            child = (
+                self.left[node]
+                if x[self.features[node]] <= self.thresholds[node]
+                else self.right[node]
+            )
+            after = self.leaves[~child] if child < 0 else self.values[child]
+            out.append((self.features[node], after - self.values[node]))
+            node = child
+        return out
 
 
 @dataclass(frozen=True)
@@ -46,15 +62,40 @@ class Ranker:
     threshold: float = float("-inf")  # below it, no candidate is taken (a page with no byline)
 
     def score(self, features: dict[str, float]) -> float:
+        return self._compiled([features.get(name, 0.0) for name in self.names])
+
+    def weighed(self, features: dict[str, float]) -> list[tuple[str, float]]:
+        """How much each feature moved this candidate's score, largest first."""
         x = [features.get(name, 0.0) for name in self.names]
-        return sum(tree.value(x) for tree in self.trees)
+        total: dict[int, float] = {}
+        for tree in self.trees:
+            for feature, change in tree.steps(x):
+                total[feature] = total.get(feature, 0.0) + change
+        ranked = sorted(total.items(), key=lambda kv: -abs(kv[1]))
+        return [(self.names[f], change) for f, change in ranked]
+
+    @cached_property
+    def _compiled(self) -> Callable[[list[float]], float]:
+        """The trees as one Python expression: walking them node by node in a loop costs
+        ten times as much, and a page has dozens of candidates for each decision."""
+        terms = ",".join(_expression(tree, 0) for tree in self.trees) or "0.0"
+        namespace: dict[str, Any] = {}
+        exec(f"def score(x):\n    return sum(({terms},))", namespace)  # noqa: S102
+        return cast("Callable[[list[float]], float]", namespace["score"])
 
     def as_json(self) -> dict[str, Any]:
         return {
             "features": list(self.names),
             "threshold": self.threshold if self.threshold != float("-inf") else None,
             "trees": [
-                [list(t.features), list(t.thresholds), list(t.left), list(t.right), list(t.leaves)]
+                [
+                    list(t.features),
+                    list(t.thresholds),
+                    list(t.left),
+                    list(t.right),
+                    list(t.leaves),
+                    list(t.values),
+                ]
                 for t in self.trees
             ],
         }
@@ -68,6 +109,18 @@ class Ranker:
             trees,
             float("-inf") if threshold is None else float(threshold),
         )
+
+
+def _expression(tree: Tree, node: int) -> str:
+    """Numbers we wrote ourselves (ints and float reprs), never text from a page."""
+    if not tree.features:
+        return repr(float(tree.leaves[0]))
+    if node < 0:
+        return repr(float(tree.leaves[~node]))
+    left = _expression(tree, tree.left[node])
+    right = _expression(tree, tree.right[node])
+    feature, threshold = int(tree.features[node]), float(tree.thresholds[node])
+    return f"({left} if x[{feature}] <= {threshold!r} else {right})"
 
 
 Model = dict[str, Ranker]

@@ -39,9 +39,8 @@ def check(path: Path) -> list[str]:
     errors += [f"not a whole line of the seed: {s[:60]!r}" for s in whole if s not in lines]
     if body and truth["lead"] != body[0]:
         errors.append("lead is not the first body paragraph")
-    if truth["byline"] is not None:
-        if truth["byline"].lower() not in seed.lower():
-            errors.append(f"byline not in seed: {truth['byline']!r}")
+    if truth["byline"] is not None and truth["byline"].lower() not in seed.lower():
+        errors.append(f"byline not in seed: {truth['byline']!r}")
     keys = 0
     for q in truth["attributed_quotes"]:
         keys += q["key"]
