@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import machine
 import seedgen
-from cold import Run, median_run
+from cold import Run, environment, median_run
 
 from digest.atomic import write_atomic
 from digest.build import assemble
@@ -103,7 +104,7 @@ def stage_rows(root: Path, repeats: int) -> list[StageRow]:
     return [*rows, (RENDER_TOTAL, render_ms)]
 
 
-def summarize_rows(root: Path, count: int) -> tuple[list[Row], float, float]:
+def summarize_rows(root: Path, count: int, setup_ms: float) -> tuple[list[Row], float, float]:
     """The summarizer alone, in process: the median seed, throughput, cost against length."""
     seeds = [read_seed(p) for p in seedgen.write_seeds(root / "many", count)]
     per_seed = []
@@ -122,11 +123,41 @@ def summarize_rows(root: Path, count: int) -> tuple[list[Row], float, float]:
     )
     median_seed = statistics.median(per_seed)
     rows: list[Row] = [
+        ("import and set-up, cold process", f"{setup_ms:.1f} ms"),
         (f"median seed, of {count}", f"{median_seed:.3f} ms"),
         (f"{count} seeds, one process", f"{total:.2f} s, {count / total:,.0f} seeds/s"),
         (f"a {size:.1f}x longer seed", f"{cost:.1f}x the time"),
     ]
     return rows, median_seed, cost
+
+
+# In a fresh process: import the summarizer, read its weights and ready its trees. What a
+# cold `digest summarize` or `build` pays before the first seed, beyond Python itself.
+SETUP = """
+import time
+start = time.perf_counter()
+import digest.summarize
+from digest.summarize.ranker import shipped
+for ranker in shipped().values():
+    ranker.score({})
+print((time.perf_counter() - start) * 1000)
+"""
+
+
+def summarizer_setup_ms(repeats: int) -> float:
+    runs = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", SETUP],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=environment(),
+            ).stdout
+        )
+        for _ in range(repeats)
+    ]
+    return statistics.median(runs)
 
 
 def batch_runs(root: Path, count: int, repeats: int) -> dict[str, Run]:
@@ -174,6 +205,7 @@ def budget_rows(
     count: int,
     seed_ms: float,
     cost: float,
+    setup_ms: float,
 ) -> list[Row]:
     build20 = next(r for r in cold if r[0] == "digest build, 20 seeds")
     render_ms = next(ms for name, ms in stages if name == RENDER_TOTAL)
@@ -193,6 +225,7 @@ def budget_rows(
         ("cold build, 20 seeds: wall", *verdict(build20[1], 0.5, "s")),
         ("cold build, 20 seeds: peak memory", *verdict(build20[2], 120, "MB")),
         ("summarize: median seed, in process", *verdict(seed_ms, 10, "ms")),
+        ("summarizer import and set-up, cold process", *verdict(setup_ms, 60, "ms")),
         ("summarize: 10x longer seed costs at most ~10x", *verdict(cost, 12, "x")),
         ("render + compile + inline, 20 stories, warm", *verdict(render_ms, 15, "ms")),
         (f"batch peak memory, {count} / {count // 10} seeds", *verdict(flat, 1.2, "x")),
@@ -228,7 +261,8 @@ def main() -> None:
         root = Path(tmp)
         cold = cold_rows(root, repeats)
         stages = stage_rows(root, repeats * 5)
-        summ, seed_ms, cost = summarize_rows(root, count)
+        setup_ms = summarizer_setup_ms(repeats)
+        summ, seed_ms, cost = summarize_rows(root, count, setup_ms)
         runs = batch_runs(root, count, repeats)
     report = "\n".join(
         [
@@ -247,7 +281,7 @@ def main() -> None:
             table(
                 "Budgets",
                 ("budget", "limit", "measured", "status", "margin"),
-                budget_rows(cold, stages, runs, count, seed_ms, cost),
+                budget_rows(cold, stages, runs, count, seed_ms, cost, setup_ms),
             ),
         ]
     )

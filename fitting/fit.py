@@ -66,6 +66,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
             "contains_other",
             "inside_other",
             "title_bar",
+            "mentions",
             "chrome_above",
             "from_start",
             "content_between",
@@ -86,6 +87,8 @@ FEATURES: dict[str, tuple[str, ...]] = {
             "digits",
             "stopwords",
             "to_date",
+            "dangling",
+            "body_start",
         ]
     ),
 }
@@ -116,7 +119,8 @@ RISES = {
 FALLS = {
     "headline": """rule_rank above_meta overlap_rank contains_other ui_words punct_start
         slash_credit in_list names_a_section handle urlish menu kind_chrome kind_caption
-        kind_date content_between inner_sentence dangling""",
+        kind_date content_between inner_sentence dangling ends_period kind_prose under_a_title
+        body_start""",
     "lead": """rank prose_rank meta_after kind_caption kind_chrome note ends_ellipsis
         standfirst_note ui_words urlish handle bio repeats""",
     "byline": "name_ui name_glued",
@@ -235,7 +239,12 @@ def _fit_task(task: str, data: Rows) -> Ranker:
             matrix, data.labels, group=data.groups, feature_name=names, free_raw_data=False
         )
     booster = lgb.train(params, dataset, num_boost_round=ROUNDS[task])
-    return Ranker(tuple(names), _trees(booster.dump_model()))
+    ranker = Ranker(tuple(names), _trees(booster.dump_model()))
+    # The plain-Python trees must score as LightGBM does, or the file says something else.
+    expected = booster.predict(matrix, raw_score=True)
+    worst = max(abs(ranker.score(f) - e) for f, e in zip(data.features, expected, strict=True))
+    assert worst < 1e-6, f"{task}: written trees differ from the fitted ones by {worst}"
+    return ranker
 
 
 def _no_byline_threshold(data: Rows) -> float:

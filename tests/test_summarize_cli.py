@@ -45,13 +45,29 @@ def test_explain_labels_every_block() -> None:
         "dropped: repeated 2 times on the page (ad or menu)",
     ):
         assert label in out, label
-    rows = [line for line in out.splitlines() if line.strip()]
-    assert len(rows) == out.count("\n")  # one row per block, nothing else
+    table, _, ranking = out.partition("\n\nheadline: ")
+    rows = [line for line in table.splitlines() if line.strip()]
+    assert len(rows) == table.count("\n") + 1  # one row per block, nothing else
+    # Then each decision's best candidates, with their scores and what weighed most.
+    assert "byline: " in ranking and "lead: " in ranking
+    assert "Helena Voss-March" in ranking.split("byline: ")[1]
+
+
+def test_explain_ranks_the_candidates_as_json() -> None:
+    args = ["summarize", str(SEEDS / "news_page.txt"), "--explain", "--format", "json"]
+    ranking = json.loads(CliRunner().invoke(cli, args).stdout)["ranking"]
+    story = json.loads(CliRunner().invoke(cli, [*args[:2], "--format", "json"]).stdout)
+    assert set(ranking) == {"headline", "byline", "lead"}
+    assert ranking["headline"][0]["text"] == story["headline"]  # the winner comes first
+    scores = [c["score"] for c in ranking["lead"]]
+    assert scores == sorted(scores, reverse=True)
+    weights = ranking["lead"][0]["features"]
+    assert weights and {"name", "value", "weight"} == set(weights[0])
 
 
 def test_explain_as_json() -> None:
     args = ["summarize", str(SEEDS / "note.md"), "--explain", "--format", "json"]
     result = CliRunner().invoke(cli, args)
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["blocks"]
     assert rows[0]["label"].startswith("front matter wins: title")
     assert {"line", "label", "text"} == set(rows[1])

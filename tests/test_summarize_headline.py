@@ -83,8 +83,14 @@ def test_a_breadcrumb_is_not_a_title_over_its_dek() -> None:
 
 
 def test_a_three_word_title_over_its_dek() -> None:
-    top = "Ana Ruiz obituary\n\nRiver warden, rower and founder of the valley boat club\n\nTom Vale"
-    assert _headline(top) == "Ana Ruiz obituary"
+    # An obituary's first paragraph names its subject, as the title does.
+    page = (
+        "Ana Ruiz obituary\n\nRiver warden, rower and founder of the valley boat club\n\n"
+        "Tom Vale\n\nAna Ruiz, who has died aged 81, kept the lower weir for thirty years and "
+        "taught half the valley to row, holding the post with a stubborn grace.\n\n"
+        "She was born in the mill cottages and never moved further than the next village.\n"
+    )
+    assert summarize(Seed(source="t.txt", text=page)).headline == "Ana Ruiz obituary"
 
 
 def test_a_one_word_title_the_first_paragraph_defines() -> None:

@@ -56,6 +56,7 @@ def headline_candidates(view: PageView) -> list[Candidate]:
             continue
         f = {**view.block(i), **context(view, i), **overlap(view, i), **evidence(page, i)}
         f["rule_pick"] = float(i == view.rule_headline)
+        f["body_start"] = float(i == page.start)  # the first paragraph is the story, not its title
         f.update(_neighbourhood(view, i))
         found.append(Candidate(i, f))
     _rank_feature(found, "rule_score", "rule_rank")
@@ -255,7 +256,7 @@ def byline_candidates(view: PageView, headline: int | None) -> list[Candidate]:
     found: list[Candidate] = []
     seen: set[tuple[int, str]] = set()
     for i in range(first, last):
-        if i == headline or page.kinds[i] == COMMENT and i >= page.end:
+        if i == headline or (page.kinds[i] == COMMENT and i >= page.end):
             continue
         near = abs(i - anchor) <= _NEAR or first <= i <= page.start
         for method, name in _names_in(view, i, near):
@@ -316,9 +317,13 @@ def _names_in(view: PageView, i: int, near: bool) -> list[tuple[str, str]]:
     if is_name(text):
         found.append(("bare_name", text))
     glued = _GLUED.match(text)
-    if glued and page.blocks[i].words <= 8 and rules.is_job(glued.group(2)):
-        if is_name(glued.group(1)):
-            found.append(("glued", glued.group(1)))
+    if (
+        glued
+        and page.blocks[i].words <= 8
+        and rules.is_job(glued.group(2))
+        and is_name(glued.group(1))
+    ):
+        found.append(("glued", glued.group(1)))  # "Ana RuizStaff Writer"
     edited = _EDITED.search(text)
     if edited and page.blocks[i].words <= 20:
         credit = rules.by_line(f"By {_UNGLUE.sub(' ', edited.group(1))}")

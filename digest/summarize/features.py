@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from digest.summarize import chrome
-from digest.summarize.blocks import UPPER, Block, word_list, wordset
+from digest.summarize.blocks import UPPER, word_list, wordset
 from digest.summarize.byline import by_line, is_meta
 from digest.summarize.names import NOT_NAMES, is_name
 from digest.summarize.page import CAPTION, CHROME, CODE, COMMENT, DATE, MENU, PROSE, TEXT, Page
@@ -27,7 +27,8 @@ UI_WORDS = wordset(
     share tweet email print comment comments reply follow sign log subscribe register login
     search menu home click tap read more next previous skip site switch section sections
     latest headlines order reprint reprints account free image photo gallery video watch
-    listen posters participating ticker newsletter app download view edition
+    listen posters participating ticker newsletter app download view edition posted
+    published updated written edited filed
     """
 )
 _HANDLE = re.compile(r"(?:^|\s)@\w")
@@ -44,7 +45,7 @@ _DATELINE = re.compile(
 _NOTE = re.compile(r"^[^.!?]{0,30}\b(?:note|update|correction|disclosure)\b\s*:", re.IGNORECASE)
 _DANGLING = re.compile(r"[:|\u2014\u2013-]\s*$")  # "SECTION NAME —", "Read more:"
 _SLASH_CREDIT = re.compile(rf"[{UPPER}]\w*\s*/\s*[{UPPER}]")
-_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")  # noqa: RUF001
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
 @dataclass

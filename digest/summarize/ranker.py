@@ -80,7 +80,7 @@ class Ranker:
         ten times as much, and a page has dozens of candidates for each decision."""
         terms = ",".join(_expression(tree, 0) for tree in self.trees) or "0.0"
         namespace: dict[str, Any] = {}
-        exec(f"def score(x):\n    return sum(({terms},))", namespace)  # noqa: S102
+        exec(f"def score(x):\n    return sum(({terms},))", namespace)
         return cast("Callable[[list[float]], float]", namespace["score"])
 
     def as_json(self) -> dict[str, Any]:

@@ -64,7 +64,8 @@ def main() -> int:
     nulls = sum(t["byline"] is None for t in truths)
     strings = sum(2 + len(t["body_paragraphs"]) + len(t["attributed_quotes"]) for t in truths)
     print(
-        f"{len(paths)} pages, {nulls} without byline, {strings} truth strings checked, {bad} problems"
+        f"{len(paths)} pages, {nulls} without byline, {strings} truth strings checked, "
+        f"{bad} problems"
     )
     return 1 if bad else 0
 
