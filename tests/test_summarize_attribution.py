@@ -107,3 +107,14 @@ def test_she_added_is_the_last_speaker_not_someone_her_paragraph_named_after_her
         "added.",
     )
     assert [q.speaker for q in quotes] == ["Ada Fenwick", "Ada Fenwick"]
+
+
+def test_a_bare_quote_continues_the_last_speaker_up_to_three_paragraphs_on() -> None:
+    said = (
+        "\u201cThe lock gates are older than anyone living in the village,\u201d said Ada "
+        "Fenwick, who chairs the trust."
+    )
+    aside = "The trust was set up in 1984 to take over the locks from the county."
+    bare = "\u201cWe cannot ask the boat owners to wait for another winter of repairs.\u201d"
+    assert [q.speaker for q in _quotes(said, aside, aside, bare)] == ["Ada Fenwick"] * 2
+    assert [q.speaker for q in _quotes(said, aside, aside, aside, bare)] == ["Ada Fenwick"]
