@@ -114,7 +114,11 @@ def test_a_bare_quote_continues_the_last_speaker_up_to_three_paragraphs_on() -> 
         "\u201cThe lock gates are older than anyone living in the village,\u201d said Ada "
         "Fenwick, who chairs the trust."
     )
-    aside = "The trust was set up in 1984 to take over the locks from the county."
+    asides = [
+        "The trust was set up in 1984 to take over the locks from the county.",
+        "Its volunteers open the gates for about four thousand boats every summer.",
+        "The last full repair of the flight was paid for by a lottery grant.",
+    ]
     bare = "\u201cWe cannot ask the boat owners to wait for another winter of repairs.\u201d"
-    assert [q.speaker for q in _quotes(said, aside, aside, bare)] == ["Ada Fenwick"] * 2
-    assert [q.speaker for q in _quotes(said, aside, aside, aside, bare)] == ["Ada Fenwick"]
+    assert [q.speaker for q in _quotes(said, *asides[:2], bare)] == ["Ada Fenwick"] * 2
+    assert [q.speaker for q in _quotes(said, *asides, bare)] == ["Ada Fenwick"]
