@@ -261,9 +261,20 @@ def test_a_request_without_a_host_header_is_served(preview: Preview) -> None:
         connection.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/email.html", "/state.json", "/events"])
+ROUTES = {
+    "/": "text/html; charset=utf-8",
+    "/preview.css": "text/css; charset=utf-8",
+    "/preview.js": "text/javascript; charset=utf-8",
+    "/email.html": "text/html; charset=utf-8",
+    "/email.txt": "text/plain; charset=utf-8",
+    "/state.json": "application/json",
+    "/events": "text/event-stream",
+}
+
+
+@pytest.mark.parametrize(("path", "kind"), ROUTES.items())
 def test_head_answers_with_headers_only_even_for_the_event_stream(
-    preview: Preview, path: str
+    preview: Preview, path: str, kind: str
 ) -> None:
     # A raw socket: a client library would drop a body sent after HEAD without a word.
     with socket.create_connection(preview.server.server_address[:2], timeout=5) as sock:
@@ -273,8 +284,10 @@ def test_head_answers_with_headers_only_even_for_the_event_stream(
             answer += chunk
     head, body = answer.split(b"\r\n\r\n", 1)
     assert head.startswith(b"HTTP/1.0 200 ") and b"Cache-Control: no-store" in head
+    assert f"Content-Type: {kind}\r\n".encode() in head + b"\r\n"
     if path != "/events":
-        assert b"X-Content-Type-Options: nosniff" in head  # the browser keeps our type
+        # With nosniff a browser runs the script and applies the style only by their type.
+        assert b"X-Content-Type-Options: nosniff" in head
     assert body == b""
 
 
