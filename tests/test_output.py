@@ -44,9 +44,18 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     assert [p.name for p in tmp_path.iterdir()] == ["out.html"]
 
 
-def test_unwritable_folder_is_an_output_error(tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="choose another -o"):
-        write_atomic(tmp_path / "no-such-folder" / "x.html", b"x")
+def test_a_missing_folder_or_a_folder_as_target_is_an_output_error(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "x.html"
+    with pytest.raises(OutputError) as missing:
+        write_atomic(target, b"x")
+    assert str(missing.value) == (
+        f"{target}: folder {target.parent} does not exist; create it or choose another -o"
+    )
+    with pytest.raises(OutputError) as folder:
+        write_atomic(tmp_path, b"x")
+    assert str(folder.value) == (
+        f"{tmp_path}: is a folder; give a file name, e.g. -o {tmp_path / 'digest.html'}"
+    )
 
 
 # --- Nothing lost: permissions, links, interrupts, kills ---------------------------------
@@ -66,9 +75,46 @@ def test_new_file_follows_the_umask(tmp_path: Path) -> None:
     old_mask = os.umask(0o027)
     try:
         write_atomic(tmp_path / "out.html", b"new")
+        assert os.umask(0o027) == 0o027  # read back: the write left the umask as it was
     finally:
         os.umask(old_mask)
     assert (tmp_path / "out.html").stat().st_mode & 0o777 == 0o640
+
+
+def test_a_write_leaves_no_file_descriptor_open(tmp_path: Path) -> None:
+    before = len(os.listdir("/proc/self/fd"))
+    for n in range(5):
+        write_atomic(tmp_path / "out.html", f"issue {n}".encode())
+    assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_dangling_symlink_gets_its_target_written(tmp_path: Path) -> None:
+    link = tmp_path / "latest.html"
+    link.symlink_to(tmp_path / "issue-42.html")  # the target does not exist yet
+    write_atomic(link, b"new")
+    assert link.is_symlink() and (tmp_path / "issue-42.html").read_bytes() == b"new"
+
+
+def test_a_killed_runs_old_temp_files_are_swept_and_nothing_else(tmp_path: Path) -> None:
+    target = tmp_path / "digest.html"
+    hour_ago = time.time() - 3600
+    old = tmp_path / ".digest.html.k3x9q2ab.tmp"  # ours, from a run killed an hour ago
+    fresh = tmp_path / ".digest.html.z8y7w6vu.tmp"  # ours, another run writing right now
+    others = [
+        tmp_path / ".digest.html.short.tmp",  # not our naming
+        tmp_path / ".other.html.k3x9q2ab.tmp",  # another output's
+        tmp_path / "notes.tmp",
+    ]
+    for path in (old, fresh, *others):
+        path.write_bytes(b"half")
+    for path in (old, *others):
+        os.utime(path, (hour_ago, hour_ago))
+    (tmp_path / ".digest.html.linkxxxx.tmp").symlink_to(others[2])  # a link: left alone
+    os.utime(tmp_path / ".digest.html.linkxxxx.tmp", (hour_ago, hour_ago), follow_symlinks=False)
+    write_atomic(target, b"new")
+    assert not old.exists()
+    assert fresh.exists() and all(path.exists() for path in others)
+    assert (tmp_path / ".digest.html.linkxxxx.tmp").is_symlink()
 
 
 def test_symlink_keeps_pointing_at_the_replaced_file(tmp_path: Path) -> None:
