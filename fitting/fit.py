@@ -89,6 +89,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
             "to_date",
             "dangling",
             "body_start",
+            "over_standfirst",
         ]
     ),
 }
@@ -112,7 +113,7 @@ PARAMS: dict[str, Any] = {
 # cannot turn it round. Everything else the trees may use either way.
 RISES = {
     "headline": """rule_score rule_pick next_meta meta_within_3 body_overlap mentions title_bar
-        inside_other""",
+        inside_other over_standfirst""",
     "lead": "rule_pick kind_prose",
     "byline": "rule_pick name_shape",
 }

@@ -31,7 +31,7 @@ def test_captions_and_credits(text: str) -> None:
 
 def test_a_short_line_above_a_bare_credit_is_a_caption() -> None:
     page = analyse(split_blocks("The editor, at her desk in the newsroom.\n\nPhoto by Ana Ruiz\n"))
-    assert page.kinds[0] == CAPTION
+    assert page.labels[0].kind == CAPTION
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def test_everything_after_a_comment_marker_past_the_body_is_the_thread() -> None
             f"{body}\n\n4 Comments\n\nA reader\n\nI loved this piece very much indeed, thank you.\n"
         )
     )
-    assert page.kinds[-1] == COMMENT and page.kinds[-2] == COMMENT
+    assert page.labels[-1].kind == COMMENT and page.labels[-2].kind == COMMENT
 
 
 @pytest.mark.parametrize(
@@ -150,7 +150,7 @@ def test_chrome_lines(text: str) -> None:
 
 def test_a_run_of_short_labels_is_a_menu() -> None:
     page = analyse(split_blocks("News\n\nSport\n\nWeather\n\nTravel Deals\n\nCulture\n"))
-    assert set(page.kinds) == {CHROME}
+    assert {label.kind for label in page.labels} == {CHROME}
 
 
 def test_code_samples() -> None:

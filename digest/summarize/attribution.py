@@ -12,7 +12,7 @@ from digest.summarize.speakers import NameBook
 
 
 def quotable(page: Page, i: int) -> bool:
-    return page.kinds[i] in (PROSE, TEXT)
+    return page.labels[i].kind in (PROSE, TEXT)
 
 
 def resolve(

@@ -146,7 +146,7 @@ def _name_block(page: Page, i: int) -> str | None:
 
 
 def _story_under(page: Page, i: int) -> bool:
-    return i + 1 < len(page.blocks) and page.kinds[i + 1] == PROSE
+    return i + 1 < len(page.blocks) and page.labels[i + 1].kind == PROSE
 
 
 def _neighbours(page: Page, i: int) -> list[int]:
@@ -182,7 +182,9 @@ def is_meta(page: Page, i: int) -> bool:
     found = page.memo.get(("meta", i))
     if found is None:
         block = page.blocks[i]
-        found = page.kinds[i] == DATE or bool(by_line(block.text)) or bool(name_block(page, i))
+        found = (
+            page.labels[i].kind == DATE or bool(by_line(block.text)) or bool(name_block(page, i))
+        )
         page.memo["meta", i] = found  # asked again and again while scoring headlines
     return found
 
@@ -205,7 +207,7 @@ def find_byline(
             return finish(found, page), i
     # The footer is just after the story; past it come comments and other stories' bylines.
     for i in range(page.start, min(len(page.blocks), page.end + FOOTER_REACH)):
-        if page.kinds[i] == COMMENT and i >= page.end:
+        if page.labels[i].kind == COMMENT and i >= page.end:
             break
         found = footer_byline(page, i)
         if found:
@@ -222,7 +224,7 @@ def by_in_block(page: Page, i: int) -> str | None:
 
 def _header_byline(page: Page, i: int) -> str | None:
     found = by_in_block(page, i)
-    if found or (page.kinds[i] == CHROME and page.reasons[i] != MENU):
+    if found or (page.labels[i].kind == CHROME and page.labels[i].reason != MENU):
         return found
     return name_block(page, i)
 
@@ -251,7 +253,7 @@ def footer_byline(page: Page, i: int) -> str | None:
 
 def ends_body(page: Page, i: int) -> bool:
     """No paragraph of the story comes after block i."""
-    return not any(page.kinds[j] == PROSE for j in range(i + 1, page.end))
+    return not any(page.labels[j].kind == PROSE for j in range(i + 1, page.end))
 
 
 def finish(name: str, page: Page) -> str:

@@ -52,8 +52,10 @@ def headline_candidates(view: PageView) -> list[Candidate]:
     found = []
     for i in range(first, last):
         block = page.blocks[i]
-        if not 1 <= block.words <= HEADLINE_MAX_WORDS or page.kinds[i] == COMMENT:
+        if not 1 <= block.words <= HEADLINE_MAX_WORDS or page.labels[i].kind == COMMENT:
             continue
+        if view.block(i)["dangling"]:
+            continue  # "SECTION NAME —", "Read more:": a line that leads into another
         f = {**view.block(i), **context(view, i), **overlap(view, i), **evidence(page, i)}
         f["rule_pick"] = float(i == view.rule_headline)
         f["body_start"] = float(i == page.start)  # the first paragraph is the story, not its title
@@ -91,12 +93,12 @@ def _neighbourhood(view: PageView, i: int) -> Features:
     page = view.page
     above = 0
     j = i - 1
-    while j >= 0 and page.kinds[j] in (CHROME, CAPTION, DATE) and above < _CHROME_RUN:
+    while j >= 0 and page.labels[j].kind in (CHROME, CAPTION, DATE) and above < _CHROME_RUN:
         above += 1
         j -= 1
     prev = view.block(j) if j >= 0 else None
     k = i + 1
-    while k < len(page.blocks) and page.kinds[k] in (CHROME, CAPTION):
+    while k < len(page.blocks) and page.labels[k].kind in (CHROME, CAPTION):
         k += 1
     nxt = view.block(k) if k < len(page.blocks) else None
     key = page.blocks[i].key
@@ -152,17 +154,23 @@ def _relations(view: PageView, found: list[Candidate]) -> None:
             titled and any(k != key and key in k for k in keys)
         )
         i = candidate.index
+        candidate.features["over_standfirst"] = 0.0
         if meta is None:
             candidate.features["above_meta"] = 50.0
         elif i >= meta:
             candidate.features["above_meta"] = -1.0
         else:
-            candidate.features["above_meta"] = float(
-                sum(
-                    1
-                    for j in range(i + 1, meta)
-                    if page.kinds[j] in (TEXT, PROSE) and not view.block(j)["meta"]
-                )
+            between = [
+                j
+                for j in range(i + 1, meta)
+                if page.labels[j].kind in (TEXT, PROSE) and not view.block(j)["meta"]
+            ]
+            candidate.features["above_meta"] = float(len(between))
+            # A title may stand over its standfirst, a sentence, and the byline under both.
+            candidate.features["over_standfirst"] = float(
+                len(between) == 1
+                and bool(view.block(between[0])["ends_sentence"])
+                and view.block(between[0])["words"] > page.blocks[i].words
             )
 
 
@@ -202,7 +210,7 @@ def lead_candidates(view: PageView, headline: int | None) -> list[Candidate]:
         block = page.blocks[i]
         if i == headline or block.words < LEAD_MIN_WORDS:
             continue
-        if page.kinds[i] not in (PROSE, TEXT, CAPTION):
+        if page.labels[i].kind not in (PROSE, TEXT, CAPTION):
             continue
         f = {**view.block(i), **context(view, i)}
         mine = set(block.key.split())
@@ -256,7 +264,7 @@ def byline_candidates(view: PageView, headline: int | None) -> list[Candidate]:
     found: list[Candidate] = []
     seen: set[tuple[int, str]] = set()
     for i in range(first, last):
-        if i == headline or (page.kinds[i] == COMMENT and i >= page.end):
+        if i == headline or (page.labels[i].kind == COMMENT and i >= page.end):
             continue
         near = abs(i - anchor) <= _NEAR or first <= i <= page.start
         for method, name in _names_in(view, i, near):

@@ -48,7 +48,7 @@ def _signs_off(page: Page, i: int) -> bool:
 
 def transcript_excerpts(page: Page, body: list[int], book: NameBook) -> list[Found]:
     """First-person paragraphs without quote marks that follow "... Name said ..."."""
-    prose = [i for i in body if page.kinds[i] == PROSE]
+    prose = [i for i in body if page.labels[i].kind == PROSE]
     first_person = [i for i in prose if _is_first_person(page.blocks[i].text)]
     if not first_person or len(first_person) > _THIRD_PERSON_SHARE * len(prose):
         return []

@@ -110,12 +110,12 @@ def label_of(analysis: Analysis, i: int) -> str:
         return f"quote ({', '.join(dict.fromkeys(speakers))})"
     if i in page.notes:
         return page.notes[i]
-    if page.kinds[i] == TEXT:
+    if page.labels[i].kind == TEXT:
         return _text_label(analysis, i)
-    if page.kinds[i] == PROSE:
+    if page.labels[i].kind == PROSE:
         inside = page.start <= i < page.end
         return "kept: body, not in the summary" if inside else "dropped: outside the article body"
-    return page.reasons[i]
+    return page.labels[i].reason
 
 
 def _text_label(analysis: Analysis, i: int) -> str:
@@ -128,7 +128,7 @@ def _text_label(analysis: Analysis, i: int) -> str:
         return f"dropped: repeated {page.repeated(i)} times on the page (ad or menu)"
     if analysis.headline is not None and i < analysis.headline:
         return "dropped: above the headline (kicker, site name or menu)"
-    return page.reasons[i]
+    return page.labels[i].reason
 
 
 def _front_matter(seed: Seed) -> Line:

@@ -62,7 +62,7 @@ class PageView:
         words: set[str] = set()
         taken = 0
         for i in range(self.page.start, self.page.end):
-            if self.page.kinds[i] == PROSE:
+            if self.page.labels[i].kind == PROSE:
                 words |= _content(self.page.blocks[i].key)
                 taken += 1
                 if taken == 3:
@@ -71,11 +71,11 @@ class PageView:
 
     @cached_property
     def prose_at(self) -> list[int]:
-        return [i for i, kind in enumerate(self.page.kinds) if kind == PROSE]
+        return [i for i, label in enumerate(self.page.labels) if label.kind == PROSE]
 
     @cached_property
     def dates(self) -> list[int]:
-        return [i for i, kind in enumerate(self.page.kinds) if kind == DATE]
+        return [i for i, label in enumerate(self.page.labels) if label.kind == DATE]
 
     def block(self, i: int) -> Features:
         """A block's own measures, the same whichever decision asks."""
@@ -125,14 +125,14 @@ def _block_features(page: Page, i: int) -> Features:
         "name_like": float(is_name(text)),
         "meta": float(is_meta(page, i)),
         "repeats": float(page.repeated(i)),
-        "menu": float(page.reasons[i] == MENU),
+        "menu": float(page.labels[i].reason == MENU),
         "bio": float(chrome.is_bio(block)),
         "lower_start": float(text[:1].islower()),
         "punct_start": float(not text[:1].isalnum() and not _QUOTE_START.match(text)),
         "slash_credit": float(bool(_SLASH_CREDIT.search(text))),
     }
     for kind in KINDS:
-        f[f"kind_{kind}"] = float(page.kinds[i] == kind)
+        f[f"kind_{kind}"] = float(page.labels[i].kind == kind)
     return f
 
 
@@ -151,7 +151,7 @@ def context(view: PageView, i: int) -> Features:
     f: Features = {
         "from_start": float(i - page.start),
         "content_between": float(
-            sum(1 for j in range(i + 1, page.start) if page.kinds[j] in (PROSE, TEXT))
+            sum(1 for j in range(i + 1, page.start) if page.labels[j].kind in (PROSE, TEXT))
         ),
         "position": i / max(1, n),
         "first_block": float(i == 0),
@@ -159,12 +159,12 @@ def context(view: PageView, i: int) -> Features:
         "after_body": float(i >= page.end),
         "next_meta": float(nxt is not None and is_meta(page, nxt)),
         "prev_meta": float(prev is not None and is_meta(page, prev)),
-        "next_prose": float(nxt is not None and page.kinds[nxt] == PROSE),
-        "prev_prose": float(prev is not None and page.kinds[prev] == PROSE),
+        "next_prose": float(nxt is not None and page.labels[nxt].kind == PROSE),
+        "prev_prose": float(prev is not None and page.labels[prev].kind == PROSE),
         "next_words": float(page.blocks[nxt].words) if nxt is not None else 0.0,
         "prev_words": float(page.blocks[prev].words) if prev is not None else 0.0,
-        "next_chrome": float(nxt is not None and page.kinds[nxt] in (CHROME, CAPTION)),
-        "prev_chrome": float(prev is not None and page.kinds[prev] in (CHROME, CAPTION)),
+        "next_chrome": float(nxt is not None and page.labels[nxt].kind in (CHROME, CAPTION)),
+        "prev_chrome": float(prev is not None and page.labels[prev].kind in (CHROME, CAPTION)),
         "to_date": float(_nearest(view.dates, i)),
         "to_prose": float(_nearest_after(view.prose_at, i)),
         "meta_within_3": float(any(is_meta(page, j) for j in range(i + 1, min(n, i + 4)))),

@@ -56,7 +56,7 @@ def evidence(page: Page, i: int) -> dict[str, float]:
 def _score(page: Page, i: int) -> float | None:
     """How much block i looks like the headline; None when it cannot be one."""
     block = page.blocks[i]
-    if page.kinds[i] in _SKIP and not _ends_a_menu(page, i):
+    if page.labels[i].kind in _SKIP and not _ends_a_menu(page, i):
         return None
     if not 2 <= block.words <= 30 and not (block.words == 1 and _opens_the_story(page, i)):
         return None
@@ -64,10 +64,10 @@ def _score(page: Page, i: int) -> float | None:
         return None
     if is_meta(page, i) or not _prose_follows(page, i):
         return None
-    if page.kinds[i] == PROSE and block.words >= 15:
+    if page.labels[i].kind == PROSE and block.words >= 15:
         return None  # a paragraph, not a title
     # The last label of a menu may be a short title: it then names what the story names.
-    penalty = 0.0 if page.kinds[i] not in _SKIP or _shares_a_phrase(page, i) else 5.0
+    penalty = 0.0 if page.labels[i].kind not in _SKIP or _shares_a_phrase(page, i) else 5.0
     return _shape_score(page, i) + _place_score(page, i) - penalty
 
 
@@ -81,7 +81,7 @@ def _shape_score(page: Page, i: int) -> float:
     score -= 4.0 if text.endswith(".") else 0.0
     score -= 4.0 if _INNER_SENTENCE.search(text) else 0.0
     score -= 6.0 if _KICKER.match(text) or text.isupper() else 0.0
-    return score - (6.0 if page.kinds[i] == PROSE else 0.0)
+    return score - (6.0 if page.labels[i].kind == PROSE else 0.0)
 
 
 def _place_score(page: Page, i: int) -> float:
@@ -100,7 +100,9 @@ def _place_score(page: Page, i: int) -> float:
 def _ends_a_menu(page: Page, i: int) -> bool:
     """The last of a run of short labels, right above content: a menu item or a short title."""
     return (
-        page.reasons[i] == MENU and i + 1 < len(page.blocks) and page.kinds[i + 1] in (TEXT, PROSE)
+        page.labels[i].reason == MENU
+        and i + 1 < len(page.blocks)
+        and page.labels[i + 1].kind in (TEXT, PROSE)
     )
 
 
@@ -119,7 +121,7 @@ def _opens_the_story(page: Page, i: int) -> bool:
         return False
     # The first paragraph, or the second after a one-line note ("This article is about ...").
     opening = [
-        j for j in range(page.start, min(page.end, page.start + 3)) if page.kinds[j] == PROSE
+        j for j in range(page.start, min(page.end, page.start + 3)) if page.labels[j].kind == PROSE
     ]
     title = block.text.lower()
     return any(_defines(page.blocks[j].text, title) for j in opening[:2])
@@ -150,12 +152,12 @@ def _names_a_section(page: Page, i: int) -> bool:
 
 def _labels(page: Page) -> list[tuple[str, int]]:
     """The page's chrome labels of two words or more, gathered once per page."""
-    found = page.labels
+    found = page.chrome_labels
     if found is None:
-        found = page.labels = [
+        found = page.chrome_labels = [
             (b.key, b.words)
             for j, b in enumerate(page.blocks)
-            if page.kinds[j] == CHROME and b.words >= 2
+            if page.labels[j].kind == CHROME and b.words >= 2
         ]
     return found
 
@@ -163,9 +165,9 @@ def _labels(page: Page) -> list[tuple[str, int]]:
 def _under_a_title(page: Page, i: int) -> bool:
     """A line right under a shorter title-like line (a photo may sit between) is its dek."""
     j = i - 1
-    while j >= 0 and page.kinds[j] == CAPTION:
+    while j >= 0 and page.labels[j].kind == CAPTION:
         j -= 1
-    if j < 0 or not (page.kinds[j] == TEXT or _ends_a_menu(page, j)) or is_meta(page, j):
+    if j < 0 or not (page.labels[j].kind == TEXT or _ends_a_menu(page, j)) or is_meta(page, j):
         return False
     above = page.blocks[j]
     if _KICKER.match(above.text) or above.text.isupper():
@@ -177,9 +179,9 @@ def _attached(page: Page, i: int) -> bool:
     """Nothing but chrome, captions, meta and at most a short standfirst before the body."""
     loose = 0
     for j in range(i + 1, page.start):
-        if page.kinds[j] == PROSE and page.blocks[j].words > 30:
+        if page.labels[j].kind == PROSE and page.blocks[j].words > 30:
             return False
-        if page.kinds[j] in (TEXT, PROSE) and not is_meta(page, j):
+        if page.labels[j].kind in (TEXT, PROSE) and not is_meta(page, j):
             loose += 1
     return loose <= 2
 
@@ -202,7 +204,7 @@ def _in_list(page: Page, i: int) -> bool:
         j = i + step
         while (
             0 <= j < len(page.blocks)
-            and page.kinds[j] == TEXT
+            and page.labels[j].kind == TEXT
             and page.blocks[j].words >= 5
             and not is_meta(page, j)
         ):
@@ -233,7 +235,7 @@ def _ahead(page: Page, i: int, count: int) -> list[int]:
     """The next `count` blocks that are not buttons, counters or captions."""
     found: list[int] = []
     for j in range(i + 1, len(page.blocks)):
-        if page.kinds[j] in (CHROME, CAPTION) and not is_meta(page, j):
+        if page.labels[j].kind in (CHROME, CAPTION) and not is_meta(page, j):
             continue
         found.append(j)
         if len(found) == count:
@@ -250,12 +252,12 @@ def _meta_score(page: Page, i: int) -> float:
 
 
 def _prose_follows(page: Page, i: int) -> bool:
-    return any(page.kinds[j] == PROSE for j in range(i + 1, min(len(page.blocks), i + 16)))
+    return any(page.labels[j].kind == PROSE for j in range(i + 1, min(len(page.blocks), i + 16)))
 
 
 def _distance(page: Page, i: int) -> int:
     """Content blocks between the candidate and the body (chrome does not count)."""
-    return sum(1 for j in range(i + 1, max(i + 1, page.start)) if page.kinds[j] not in _SKIP)
+    return sum(1 for j in range(i + 1, max(i + 1, page.start)) if page.labels[j].kind not in _SKIP)
 
 
 _SITE_SUFFIX = re.compile(r"\s+(?:\||-|\u2013|\u2014|::)\s+([^|]{2,40})$")
@@ -269,6 +271,6 @@ def drop_site_name(page: Page, i: int) -> str:
         return text
     name = suffix.group(1).lower()
     for j, block in enumerate(page.blocks):
-        if j != i and page.kinds[j] in _SKIP and name in block.text.lower():
+        if j != i and page.labels[j].kind in _SKIP and name in block.text.lower():
             return text[: suffix.start()]
     return text

@@ -62,7 +62,7 @@ def with_second(page: Page, first: int, after: list[int] | None = None) -> list[
 def _eligible(page: Page, start: int) -> list[int]:
     found = []
     for i in range(start, len(page.blocks)):
-        if page.kinds[i] == PROSE and _once_in_story(page, i):
+        if page.labels[i].kind == PROSE and _once_in_story(page, i):
             found.append(i)
             if len(found) == 3:
                 break

@@ -10,19 +10,35 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from digest.summarize import chrome
 from digest.summarize.blocks import Block, repeats
 
-PROSE, TEXT, CHROME, COMMENT, CAPTION, DATE, CODE = (
-    "prose",
-    "text",
-    "chrome",
-    "comment",
-    "caption",
-    "date",
-    "code",
-)
+
+class Kind(StrEnum):
+    """What a block is, judged by the rules: the body's paragraphs and everything else."""
+
+    PROSE = "prose"
+    TEXT = "text"  # a short line: a title, subhead or link
+    CHROME = "chrome"
+    COMMENT = "comment"
+    CAPTION = "caption"
+    DATE = "date"
+    CODE = "code"
+
+
+PROSE, TEXT, CHROME, COMMENT, CAPTION, DATE, CODE = Kind
+
+
+@dataclass(frozen=True)
+class Label:
+    """A block's kind and the reason an editor reads in --explain."""
+
+    kind: Kind
+    reason: str
+
+
 MENU = "dropped: menu"
 BIO = "dropped: author bio"
 _SCORES = {
@@ -39,14 +55,13 @@ _SCORES = {
 @dataclass
 class Page:
     blocks: list[Block]
-    kinds: list[str]
-    reasons: list[str]
+    labels: list[Label]  # one per block
     counts: Counter[str]
     start: int = 0  # first block of the body
     end: int = 0  # one past the last block of the body
     notes: dict[int, str] = field(default_factory=dict)  # explain labels set by the pickers
     memo: dict[tuple[str, int], bool] = field(default_factory=dict)  # per-block answers
-    labels: list[tuple[str, int]] | None = None  # chrome labels (key, words), once asked
+    chrome_labels: list[tuple[str, int]] | None = None  # (key, words) of chrome, once asked
     names: dict[int, str | None] = field(default_factory=dict)  # byline names, once asked
 
     def repeated(self, index: int) -> int:
@@ -55,15 +70,10 @@ class Page:
 
 def analyse(blocks: list[Block]) -> Page:
     counts = repeats(blocks)
-    kinds: list[str] = []
-    reasons: list[str] = []
-    for block in blocks:
-        kind, reason = classify(block)
-        kinds.append(kind)
-        reasons.append(reason)
-    _mark_menus(blocks, kinds, reasons)
-    _mark_credited(blocks, kinds, reasons)
-    page = Page(blocks, kinds, reasons, counts)
+    labels = [Label(*classify(block)) for block in blocks]
+    _mark_menus(blocks, labels)
+    _mark_credited(blocks, labels)
+    page = Page(blocks, labels, counts)
     page.start, page.end = _body_span(page)
     if _unbio_opening(page) | _unbio_inside(page):
         page.start, page.end = _body_span(page)
@@ -80,7 +90,7 @@ def is_prose(block: Block) -> bool:
     return lower >= 0.35 * len(words)
 
 
-def classify(block: Block) -> tuple[str, str]:
+def classify(block: Block) -> tuple[Kind, str]:
     """The kind of one block, judged alone, and the reason an editor would read."""
     if chrome.is_comment(block):
         return COMMENT, "dropped: comment thread"
@@ -115,7 +125,7 @@ def is_by_line(text: str) -> bool:
     return match is not None and match.group(1)[:1].isupper()
 
 
-def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> None:
+def _mark_menus(blocks: list[Block], labels: list[Label]) -> None:
     """Short labels in a run of four or more are a menu, not subheads."""
     run: list[int] = []
     for i, block in enumerate([*blocks, None]):
@@ -123,8 +133,8 @@ def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> No
             block is not None
             and not is_by_line(block.text)
             and (
-                kinds[i] in (CHROME, DATE)
-                or (kinds[i] == TEXT and block.words <= 4 and not block.ends_sentence)
+                labels[i].kind in (CHROME, DATE)
+                or (labels[i].kind == TEXT and block.words <= 4 and not block.ends_sentence)
             )
         )
         if short:
@@ -133,30 +143,30 @@ def _mark_menus(blocks: list[Block], kinds: list[str], reasons: list[str]) -> No
         if len(run) >= 4:
             # A short title and its tagline may end the run right above the first paragraph,
             # and a short title may end it right above its "By" line.
-            ends_at_prose = block is not None and kinds[i] == PROSE
+            ends_at_prose = block is not None and labels[i].kind == PROSE
             keep = 2 if ends_at_prose else 1 if block is not None and is_by_line(block.text) else 0
             for j in run[: len(run) - keep]:
-                if kinds[j] == TEXT:
-                    kinds[j], reasons[j] = CHROME, MENU
+                if labels[j].kind == TEXT:
+                    labels[j] = Label(CHROME, MENU)
         run = []
 
 
-def _mark_credited(blocks: list[Block], kinds: list[str], reasons: list[str]) -> None:
+def _mark_credited(blocks: list[Block], labels: list[Label]) -> None:
     """A short block just above a bare photo credit line is that photo's caption."""
     for i in range(1, len(blocks)):
-        credit = kinds[i] == CAPTION and blocks[i].words <= 8
-        if credit and kinds[i - 1] in (PROSE, TEXT) and blocks[i - 1].words <= 30:
-            kinds[i - 1], reasons[i - 1] = CAPTION, "dropped: caption (above a photo credit)"
+        credit = labels[i].kind == CAPTION and blocks[i].words <= 8
+        if credit and labels[i - 1].kind in (PROSE, TEXT) and blocks[i - 1].words <= 30:
+            labels[i - 1] = Label(CAPTION, "dropped: caption (above a photo credit)")
 
 
 def _weight(page: Page, i: int) -> float:
-    kind = page.kinds[i]
+    kind = page.labels[i].kind
     if kind == PROSE:
         # Capped so one giant comment or teaser cannot outweigh a whole article.
         gain = float(min(page.blocks[i].words, 60))
         return gain / 3 if page.repeated(i) > 1 else gain
     extra = -5.0 if page.repeated(i) > 1 else 0.0
-    if page.reasons[i] == MENU:
+    if page.labels[i].reason == MENU:
         # A run of short labels may be a table inside the article: a mild penalty.
         return -4.0 + extra
     return _SCORES[kind] + extra
@@ -172,7 +182,7 @@ def _body_span(page: Page) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i + 1)
     first, end = best_span
-    while first < end and page.kinds[first] != PROSE:
+    while first < end and page.labels[first].kind != PROSE:
         first += 1
     return first, end
 
@@ -184,10 +194,10 @@ def _unbio_opening(page: Page) -> bool:
     """
     changed = False
     for i in range(page.start - 1, max(-1, page.start - 6), -1):
-        if page.kinds[i] == PROSE:
+        if page.labels[i].kind == PROSE:
             break
-        if page.reasons[i] == BIO and not _under_its_name(page.blocks, i):
-            page.kinds[i], page.reasons[i] = PROSE, "body"
+        if page.labels[i].reason == BIO and not _under_its_name(page.blocks, i):
+            page.labels[i] = Label(PROSE, "body")
             changed = True
     return changed
 
@@ -197,8 +207,12 @@ def _unbio_inside(page: Page) -> bool:
     is the story: bios sit after an article or in a box above it."""
     changed = False
     for i in range(page.start + 1, len(page.blocks) - 1):
-        if page.reasons[i] == BIO and page.kinds[i - 1] == PROSE and page.kinds[i + 1] == PROSE:
-            page.kinds[i], page.reasons[i] = PROSE, "body"
+        if (
+            page.labels[i].reason == BIO
+            and page.labels[i - 1].kind == PROSE
+            and page.labels[i + 1].kind == PROSE
+        ):
+            page.labels[i] = Label(PROSE, "body")
             changed = True
     return changed
 
@@ -211,8 +225,8 @@ def _under_its_name(blocks: list[Block], i: int) -> bool:
 def _mark_comment_thread(page: Page) -> None:
     """After the body, a comment marker starts the thread: all that follows is dropped."""
     for i in range(page.end, len(page.blocks)):
-        if page.kinds[i] == COMMENT:
+        if page.labels[i].kind == COMMENT:
             for j in range(i, len(page.blocks)):
-                if page.kinds[j] in (PROSE, TEXT):
-                    page.kinds[j], page.reasons[j] = COMMENT, "dropped: comment thread"
+                if page.labels[j].kind in (PROSE, TEXT):
+                    page.labels[j] = Label(COMMENT, "dropped: comment thread")
             return

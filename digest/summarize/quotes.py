@@ -136,7 +136,7 @@ def _reported(page: Page, i: int, book: NameBook, last: Found | None) -> list[Fo
 def _introduced(page: Page, i: int, book: NameBook) -> str | None:
     """A quote paragraph under "Ana Ruiz put it plainly:": the colon line names the speaker."""
     j = i - 1
-    while j >= page.start and page.kinds[j] not in (PROSE, TEXT):
+    while j >= page.start and page.labels[j].kind not in (PROSE, TEXT):
         j -= 1  # past a photo or an ad
     if j < page.start or not page.blocks[j].text.endswith(":"):
         return None
@@ -203,7 +203,7 @@ def _is_pulled(page: Page, quote: Found, everything: str) -> bool:
     return any(
         4 <= block.words <= 40 and block.key in text
         for i, block in enumerate(page.blocks)
-        if i != quote.index and page.kinds[i] in (PROSE, TEXT)
+        if i != quote.index and page.labels[i].kind in (PROSE, TEXT)
     )
 
 
