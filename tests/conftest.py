@@ -13,12 +13,17 @@ from typing import NoReturn
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
+from platformdirs import user_cache_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_SEEDS = ROOT / "seeds"
 TEST_SEEDS = Path(__file__).resolve().parent / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ISSUE_DATE = dt.date(2026, 11, 30)
+
+# Hypothesis keeps its example database in the user's cache, not in the repository.
+set_hypothesis_home_dir(str(user_cache_path("digest-tests") / "hypothesis"))
 
 # CI's fuzz run: `pytest --hypothesis-profile=fuzz tests/test_fuzz.py` (tests that
 # set their own max_examples keep it; the focused fuzz test takes this one).
