@@ -8,11 +8,14 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from children import child
 from conftest import TEST_SEEDS
 from digest.atomic import STALE_SECONDS
 from digest.cli.commands import cli
@@ -46,22 +49,21 @@ main()
 """
 
 
-def _stalled(tmp_path: Path, where: str, *args: str) -> subprocess.Popen[bytes]:
-    child = tmp_path / "child.py"
-    child.write_text(CHILD, encoding="utf-8")
+@contextmanager
+def _stalled(tmp_path: Path, where: str, *args: str) -> Iterator[subprocess.Popen[bytes]]:
+    """The child, stalled at `where`; SIGINT works in it, and it is killed at the end."""
+    script = tmp_path / "child.py"
+    script.write_text(CHILD, encoding="utf-8")
     ready = tmp_path / "ready"
-    proc = subprocess.Popen(
-        [sys.executable, str(child), str(ready), where, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 30
-    while not ready.exists():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"child never stalled: {proc.communicate()[1].decode()}")
-        time.sleep(0.02)
-    return proc
+    command = [sys.executable, str(script), str(ready), where, *args]
+    with child(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        deadline = time.monotonic() + 30
+        while not ready.exists():
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"child never stalled: {proc.communicate()[1].decode()}")
+            time.sleep(0.02)
+        yield proc
 
 
 def test_sigterm_mid_write_removes_the_temp_file_and_keeps_the_old_output(
@@ -71,9 +73,9 @@ def test_sigterm_mid_write_removes_the_temp_file_and_keeps_the_old_output(
     out.mkdir()
     target = out / "digest.html"
     target.write_bytes(OLD)
-    proc = _stalled(tmp_path, "write", "build", str(TEST_SEEDS), "-o", str(target))
-    proc.send_signal(signal.SIGTERM)
-    _stdout, stderr = proc.communicate(timeout=30)
+    with _stalled(tmp_path, "write", "build", str(TEST_SEEDS), "-o", str(target)) as proc:
+        proc.send_signal(signal.SIGTERM)
+        _stdout, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 143
     assert stderr.decode() == "digest: terminated; nothing written\n"
     assert target.read_bytes() == OLD
@@ -103,10 +105,10 @@ def test_ctrl_c_while_summaries_stream_says_how_many_lines_were_written(tmp_path
     article = (TEST_SEEDS / "harbour.txt").read_text(encoding="utf-8")
     for n in range(6):
         (folder / f"{n}.txt").write_text(article, encoding="utf-8")
-    proc = _stalled(tmp_path, "4", "summarize", str(folder))
-    time.sleep(0.2)
-    proc.send_signal(signal.SIGINT)
-    stdout, stderr = proc.communicate(timeout=30)
+    with _stalled(tmp_path, "4", "summarize", str(folder)) as proc:
+        time.sleep(0.2)
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert stdout.decode().count("\n") == 3
     assert stderr.decode() == "digest: interrupted; 3 lines already written to stdout\n"
