@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 
 from digest.config import Config
 from digest.console import Progress
-from digest.errors import DigestError, InputError
+from digest.errors import DigestError, InputError, StrictError
 from digest.model import Digest, Email, Seed, Story
 from digest.render.sanitize import sanitize
 from digest.render.utm import tag_links
 from digest.sources.load import SourceOptions, load_seeds
 from digest.sources.seeds import read_seed
 from digest.summarize import summarize_seed
+from digest.summarize.verbatim import report_unsourced, unsourced_message
 from digest.vocabulary import merge_tags
 
 if TYPE_CHECKING:
@@ -53,7 +54,9 @@ def _count(n: int, one: str, many: str) -> str:
 
 def summarize_file(path: Path) -> Story:
     """Read and summarize one seed file (what `digest summarize` does)."""
-    return summarize_seed(read_seed(path))
+    story = summarize_seed(read_seed(path))
+    report_unsourced(story)
+    return story
 
 
 # `digest preview` passes a caching summarizer so an edit re-summarizes only the changed seed.
@@ -64,29 +67,41 @@ def summarize_paths(
     paths: Sequence[Path | str],
     options: SourceOptions | None = None,
     summarize_one: SeedSummarizer = summarize_seed,
+    strict: bool = False,
 ) -> tuple[list[Story], list[str]]:
     """Read (or fetch) and summarize every seed; a bad seed is skipped with a warning."""
     loaded = load_seeds(paths, options)
-    stories, failed = summarize_seeds(loaded.seeds, summarize_one)
+    stories, failed = summarize_seeds(loaded.seeds, summarize_one, strict)
     return stories, [*loaded.skipped, *failed]
 
 
 def summarize_seeds(
-    seeds: Sequence[Seed], summarize_one: SeedSummarizer = summarize_seed
+    seeds: Sequence[Seed], summarize_one: SeedSummarizer = summarize_seed, strict: bool = False
 ) -> tuple[list[Story], list[str]]:
-    """Stage: seeds -> stories; a seed that cannot be summarized is skipped with a warning."""
+    """Stage: seeds -> stories; a seed that cannot be summarized is skipped with a warning.
+
+    A quote its article does not hold is left out with a warning; under `strict` it
+    stops the build, in one line naming the seed.
+    """
     stories: list[Story] = []
     skipped: list[str] = []
     progress = Progress("summarized", len(seeds))
     for seed in seeds:
         progress.step()
         try:
-            stories.append(summarize_one(seed))
+            story = summarize_one(seed)
         except InputError as exc:
             if len(seeds) == 1:
                 raise  # nothing else to build: say it once, as an error
             log.warning("%s (skipped)", exc.format_message())
             skipped.append(exc.format_message())
+            continue
+        unsourced = unsourced_message(story, strict)
+        if unsourced and strict:
+            raise StrictError(unsourced)
+        if unsourced:
+            log.warning("%s", unsourced)
+        stories.append(story)
     progress.done()
     return stories, skipped
 
@@ -112,17 +127,19 @@ def build(
     summarize_one: SeedSummarizer = summarize_seed,
     max_stories: int | None = None,
     sent: Collection[str] = frozenset(),
+    strict: bool = False,
 ) -> BuildResult:
     """`paths` are seed arguments: files, folders, seeds.txt lists, article or feed URLs.
 
     `max_stories` keeps only the first N stories (`--max-stories`); `sent` holds the
-    canonical URLs of stories that went out before: they are left out.
+    canonical URLs of stories that went out before: they are left out. `strict` makes
+    a quote its article does not hold an error instead of a warning.
     """
     # Imported here: `digest summarize` imports this module and never renders (Jinja2, email).
     from digest.editions.weburl import web_url_for
     from digest.render.compose import render
 
-    found, skipped = summarize_paths(paths, sources, summarize_one)
+    found, skipped = summarize_paths(paths, sources, summarize_one, strict)
     stories, left_out = new_stories(found, sent)
     if not stories and left_out:
         raise InputError(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SeedKind = Literal["text", "html", "markdown"]
+QuoteOrigin = Literal["article", "front matter"]  # where a quote in the email came from
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Seed:
 class Quote:
     text: str
     speaker: str | None = None
+    origin: QuoteOrigin = "article"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ class Story:
     image_alt: str | None = None
     label: str | None = None  # the section or site name, shown above the headline
     minutes: int | None = None  # reading time of the full article, when the seed holds it
+    # Quotes given for the story that its article does not hold word for word: never in
+    # the email, kept here so the build can name the seed.
+    unsourced: tuple[Quote, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         """The stable `digest summarize --format json` object."""
@@ -65,7 +70,9 @@ class Story:
             "headline": self.headline,
             "byline": self.byline,
             "lead": list(self.lead),
-            "quotes": [{"text": q.text, "speaker": q.speaker} for q in self.quotes],
+            "quotes": [
+                {"text": q.text, "speaker": q.speaker, "source": q.origin} for q in self.quotes
+            ],
         }
 
 

@@ -99,7 +99,7 @@ def test_summarize_json_has_exactly_the_documented_keys(runner: CliRunner) -> No
     assert isinstance(data["headline"], str)
     assert data["byline"] is None or isinstance(data["byline"], str)
     assert all(isinstance(p, str) for p in data["lead"])
-    assert all(set(q) == {"text", "speaker"} for q in data["quotes"])
+    assert all(set(q) == {"text", "speaker", "source"} for q in data["quotes"])
 
 
 def test_summarize_text_is_readable(runner: CliRunner) -> None:

@@ -67,7 +67,7 @@ def test_story_json_shape_is_stable() -> None:
     story = summarize(read_seed(SEEDS / "news_page.txt"))
     data = story.as_json()
     assert list(data) == ["headline", "byline", "lead", "quotes"]
-    assert all(set(q) == {"text", "speaker"} for q in data["quotes"])  # type: ignore[attr-defined]
+    assert all(set(q) == {"text", "speaker", "source"} for q in data["quotes"])  # type: ignore[attr-defined]
 
 
 def test_front_matter_wins_over_extraction() -> None:

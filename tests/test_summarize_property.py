@@ -50,3 +50,45 @@ def test_summarize_never_raises_and_returns_seed_text(text: str) -> None:
         assert paragraph and paragraph in seed_text
     for quote in story.quotes:
         assert quote.text and quote.text in seed_text
+
+
+# A quote in front matter: a piece of the page (sourced) or words the page may not hold.
+_FRONT_QUOTE = st.one_of(
+    st.none(),
+    _PIECES,
+    st.text(alphabet=" aAbB.,\u201c\u201d'\u2019", min_size=1, max_size=40),
+)
+
+
+def _email_quotes(html: str) -> list[str]:
+    """The text of every pull quote the built email shows, without its quotation marks."""
+    import lxml.html
+
+    cells = lxml.html.fromstring(html).xpath('//td[contains(@class, "q")]')
+    return [cell.xpath("string(text())").strip().strip("\u201c\u201d") for cell in cells]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT, _FRONT_QUOTE)
+def test_every_quote_in_the_built_email_is_in_its_article(text: str, quote: str | None) -> None:
+    """Whatever the page and the front matter hold, the email quotes only the article."""
+    import datetime as dt
+
+    from digest.build import assemble
+    from digest.config import Config
+    from digest.model import FrontMatter
+    from digest.render.compose import render
+    from digest.render.sanitize import sanitize
+    from digest.summarize import summarize_seed
+    from digest.summarize.verbatim import occurs
+
+    seed = Seed(source="random.md", text=text, meta=FrontMatter(title="A story", quote=quote))
+    story = summarize_seed(seed)
+    config = Config()
+    email = render(assemble([sanitize(story)], config, dt.date(2026, 1, 5)), config)
+    shown = _email_quotes(email.html)
+    assert len(shown) <= 1
+    for words in shown:
+        assert occurs(words, text), words
+    if quote and not occurs(quote, text):
+        assert story.unsourced and all(q.text != quote for q in story.quotes)

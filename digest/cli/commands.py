@@ -152,6 +152,7 @@ def build(
         edition.sources,
         max_stories=max_stories,
         sent=edition.sent,
+        strict=strict,
     )
     if not allow_oversize:
         check_limits(result, config)
@@ -230,6 +231,7 @@ def send(
         edition.sources,
         max_stories=max_stories,
         sent=edition.sent,
+        strict=strict,
     )
     if not allow_oversize:
         check_limits(result, config)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from digest.editions.identity import canonical_url
 from digest.editions.schema import MIGRATIONS, connect, damaged
-from digest.model import Quote, Story
+from digest.model import Quote, QuoteOrigin, Story
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,14 @@ def _story(data: dict[str, object]) -> Story:
         headline=str(data["headline"]),
         byline=None if data.get("byline") is None else str(data["byline"]),
         lead=tuple(str(p) for p in data.get("lead") or []),  # type: ignore[attr-defined]
-        quotes=tuple(Quote(str(q["text"]), q.get("speaker")) for q in quotes),
+        quotes=tuple(
+            Quote(str(q["text"]), q.get("speaker"), _origin(q.get("source"))) for q in quotes
+        ),
         url=None if data.get("url") is None else str(data["url"]),
         image=None if data.get("image") is None else str(data["image"]),
     )
+
+
+def _origin(value: object) -> QuoteOrigin:
+    """A quote recorded before sources were kept came from the article."""
+    return "front matter" if value == "front matter" else "article"

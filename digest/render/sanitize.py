@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from digest.links import IMAGE_SCHEMES, LINK_SCHEMES, safe_url
-from digest.model import Quote, Story
+from digest.model import Story
 from digest.vocabulary import tag_opener
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,11 @@ def sanitize(story: Story) -> Story:
         byline=inert_text(story.byline) if story.byline is not None else None,
         lead=tuple(inert_text(p) for p in story.lead),
         quotes=tuple(
-            Quote(inert_text(q.text), inert_text(q.speaker) if q.speaker is not None else None)
+            replace(
+                q,
+                text=inert_text(q.text),
+                speaker=inert_text(q.speaker) if q.speaker is not None else None,
+            )
             for q in story.quotes
         ),
         url=_checked(story.url, "url", story.source),

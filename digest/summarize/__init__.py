@@ -25,6 +25,7 @@ from digest.summarize.lead import lead_text
 from digest.summarize.page import Page, analyse
 from digest.summarize.quotes import as_quotes, find_quotes
 from digest.summarize.ranker import Model, shipped
+from digest.summarize.verbatim import sourced
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ def analyse_seed(seed: Seed, model: Model | None = None) -> Analysis:
         label=seed.meta.section or hints.section,
         minutes=reading_minutes(page),
     )
-    story = bounded(for_email(story, seed))
+    story = checked(bounded(for_email(story, seed)), text)
     return Analysis(story, page, headline, byline_at, lead, quotes, ranking)
 
 
@@ -120,6 +121,13 @@ def clip(text: str, limit: int) -> str:
     if space > limit * 0.7:  # a word boundary not far back; a 5 MB "word" is cut anywhere
         cut = cut[:space]
     return cut.rstrip(" ,;:-\u2013\u2014") + "\u2026"
+
+
+def checked(story: Story, article: str) -> Story:
+    """The story with only the quotes its article holds word for word; the others are
+    kept aside in `unsourced` for the build to name."""
+    kept, unsourced = sourced(story.quotes, article)
+    return replace(story, quotes=kept, unsourced=unsourced) if unsourced else story
 
 
 def reading_minutes(page: Page) -> int | None:
@@ -175,7 +183,7 @@ def _with_front_quote(seed: Seed, quotes: tuple[Quote, ...]) -> tuple[Quote, ...
     if not seed.meta.quote:
         return quotes
     rest = tuple(q for q in quotes if q.text != seed.meta.quote)
-    return (Quote(seed.meta.quote, None), *rest)
+    return (Quote(seed.meta.quote, None, "front matter"), *rest)
 
 
 def _url(seed: Seed, hints: Hints) -> str | None:

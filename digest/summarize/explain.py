@@ -4,12 +4,13 @@ weighed most)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from digest.model import Seed
+from digest.model import Quote, Seed
 from digest.summarize import Analysis, analyse_seed
 from digest.summarize.blocks import key
 from digest.summarize.page import PROSE, TEXT
+from digest.summarize.verbatim import normalised
 
 _WIDTH = 72
 
@@ -45,14 +46,38 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Sourced:
+    """A quote the story offers the email, where it came from and where the article has it."""
+
+    quote: Quote
+    line: int | None  # the seed line of the block holding it; None: not in the article
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "text": self.quote.text,
+            "speaker": self.quote.speaker,
+            "source": self.quote.origin,
+            "line": self.line,
+            "in_article": self.line is not None,
+        }
+
+    def describe(self) -> str:
+        where = f"line {self.line}" if self.line is not None else "NOT in the article, left out"
+        speaker = f" ({self.quote.speaker})" if self.quote.speaker else ""
+        return f"{self.quote.origin}, {where}{speaker}"
+
+
+@dataclass(frozen=True)
 class Explanation:
     rows: list[Line]
     ranking: dict[str, list[Choice]]  # per decision, best first
+    quotes: list[Sourced] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         return {
             "blocks": [row.as_json() for row in self.rows],
             "ranking": {task: [c.as_json() for c in found] for task, found in self.ranking.items()},
+            "quotes": [q.as_json() for q in self.quotes],
         }
 
 
@@ -62,7 +87,22 @@ WEIGHED = 3  # features shown per candidate
 
 def explain(seed: Seed) -> Explanation:
     analysis = analyse_seed(seed)
-    return Explanation(rows(seed, analysis), ranking(analysis))
+    return Explanation(rows(seed, analysis), ranking(analysis), sources(analysis))
+
+
+def sources(analysis: Analysis) -> list[Sourced]:
+    """Each quote the story offers (then each one left out): its origin and article line."""
+    story = analysis.story
+    blocks = [(b.line_no, normalised(b.text)) for b in analysis.page.blocks]
+    found: list[Sourced] = []
+    for quote in (*story.quotes, *story.unsourced):
+        wanted = normalised(quote.text).strip(" \"'")
+        lines = [n for n, text in blocks if wanted and wanted in text]
+        line = lines[0] if lines else None
+        if line is None and quote in story.quotes:
+            line = 0  # in the article across blocks: sourced, on no one line
+        found.append(Sourced(quote, line))
+    return found
 
 
 def ranking(analysis: Analysis) -> dict[str, list[Choice]]:
@@ -142,6 +182,9 @@ def render(explanation: Explanation) -> str:
     out = [
         f"{item.line:>5}  {item.label:<44}  {_cut(item.text)}".rstrip() for item in explanation.rows
     ]
+    if explanation.quotes:
+        out.append("\nquotes for the email: where each came from (checked against the article)")
+        out += [f"  {q.describe():<44}  {_cut(q.quote.text)}" for q in explanation.quotes]
     for task, found in explanation.ranking.items():
         out.append(
             f"\n{task}: {len(found)} best of the candidates (score, line, text; what weighed)"
