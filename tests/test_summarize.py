@@ -78,13 +78,16 @@ def test_front_matter_wins_over_extraction() -> None:
         image="https://example.org/a.jpg",
         quote="An editor chose this line for the issue.",
     )
+    # The editor's quote is checked against the article: this one is in it.
     text = (SEEDS / "news_page.txt").read_text(encoding="utf-8")
+    text += "\n\nEdi Tor said: \u201cAn editor chose this line for the issue.\u201d\n"
     story = summarize(Seed(source="page.txt", text=text, meta=meta))
     assert story.headline == "An editor's title"
     assert story.byline == "Edi Tor"
     assert story.url == "https://example.org/a"
     assert story.image == "https://example.org/a.jpg"
     assert story.quotes[0].text == "An editor chose this line for the issue."
+    assert story.quotes[0].origin == "front matter"
     assert len(story.quotes) > 1  # the extracted quotes follow
 
 
