@@ -18,7 +18,7 @@ def test_json_has_exactly_the_documented_keys() -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert list(data) == ["headline", "byline", "lead", "quotes"]
-    assert all(list(q) == ["text", "speaker"] for q in data["quotes"])
+    assert all(list(q) == ["text", "speaker", "source"] for q in data["quotes"])
 
 
 def test_missing_url_note_is_one_line_on_stderr() -> None:

@@ -178,13 +178,11 @@ def _front_matter(seed: Seed) -> Line:
 
 
 def render(explanation: Explanation) -> str:
-    """One row per block (seed line, label, the start of the text), then the ranking."""
+    """One row per block (seed line, label, the start of the text), the ranking, then the
+    quotes for the email with their source."""
     out = [
         f"{item.line:>5}  {item.label:<44}  {_cut(item.text)}".rstrip() for item in explanation.rows
     ]
-    if explanation.quotes:
-        out.append("\nquotes for the email: where each came from (checked against the article)")
-        out += [f"  {q.describe():<44}  {_cut(q.quote.text)}" for q in explanation.quotes]
     for task, found in explanation.ranking.items():
         out.append(
             f"\n{task}: {len(found)} best of the candidates (score, line, text; what weighed)"
@@ -193,6 +191,9 @@ def render(explanation: Explanation) -> str:
             out.append(f"  {choice.score:+7.2f}  {choice.line:>5}  {_cut(choice.text)}")
             weighed = ", ".join(f"{n}={v:.3g} ({w:+.2f})" for n, v, w in choice.weighed)
             out.append(f"{'':17}{weighed}")
+    if explanation.quotes:
+        out.append("\nquotes for the email: where each came from (checked against the article)")
+        out += [f"  {q.describe():<44}  {_cut(q.quote.text)}" for q in explanation.quotes]
     return "\n".join(out)
 
 
