@@ -156,6 +156,7 @@ def build(
         raise InputError(
             f"{where}: no usable seeds; add .txt, .html or .md articles, page or feed URLs"
         )
+    stories = lead_first(stories, config.lead_story)
     if max_stories is not None and len(stories) > max_stories:
         dropped = [Path(s.source).name for s in stories[max_stories:]]
         log.info("--max-stories %d: left out %s", max_stories, ", ".join(dropped))
@@ -204,6 +205,25 @@ def new_stories(stories: Sequence[Story], sent: Collection[str]) -> tuple[list[S
     return kept, left_out
 
 
+def lead_first(stories: Sequence[Story], named: str | None) -> list[Story]:
+    """The stories with the lead first: the one `lead_story` in digest.toml names (by
+    seed file name, path or URL), else the first marked `lead: true`, else the first."""
+    if named:
+        chosen = [s for s in stories if named in (s.source, Path(s.source).name, s.url)]
+        if not chosen:
+            log.warning(
+                "lead_story %r in digest.toml names none of the seeds; the first story leads, "
+                "give a seed's file name or URL",
+                named,
+            )
+    else:
+        chosen = [s for s in stories if s.featured]
+    if not chosen:
+        return list(stories)
+    lead = chosen[0]
+    return [lead, *(s for s in stories if s is not lead)]
+
+
 def check_limits(result: BuildResult, config: Config) -> None:
     """Refuse an email Gmail would clip, or one with more stories than `max_stories`."""
     from digest.render.inbox import GMAIL_CLIP, KB
@@ -230,6 +250,7 @@ __all__ = [
     "assemble",
     "build",
     "check_limits",
+    "lead_first",
     "new_stories",
     "remembered",
     "summarize_file",

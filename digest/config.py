@@ -129,7 +129,8 @@ class Config:
     lang: str = "en"
     intro: str | None = None
     issue_number: int | None = None
-    lead_paragraphs: int = 2
+    lead_story: str | None = None  # the seed (file name, path or URL) that leads; default: first
+    lead_paragraphs: int = 2  # the lead story's; the others show one (compact)
     lead_words: int = 80  # a lead is cut at the last sentence that fits (never mid-sentence)
     quote_words: int = 40  # the pull quote: the first quote this short, or none
     button: str = "Continue reading"  # the link under each story

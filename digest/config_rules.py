@@ -32,6 +32,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
 # Text that goes into a header, an attribute or a single line of the email.
 ONE_LINE = {
     "title",
+    "lead_story",
     "lang",
     "button",
     "preheader",

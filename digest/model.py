@@ -26,6 +26,12 @@ class FrontMatter:
     image_alt: str | None = None  # what the photo shows; none: the photo is decoration
     section: str | None = None  # the small label above the headline
     quote: str | None = None
+    lead: str | None = None  # "true": this story leads the edition
+
+    @property
+    def leads(self) -> bool:
+        """`lead: true` (YAML's yes/on too) marks the edition's lead story."""
+        return (self.lead or "").lower() in ("true", "yes", "on", "1")
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,7 @@ class Story:
     # Quotes given for the story that its article does not hold word for word: never in
     # the email, kept here so the build can name the seed.
     unsourced: tuple[Quote, ...] = ()
+    featured: bool = False  # `lead: true` in front matter: the edition's lead story
 
     def as_json(self) -> dict[str, object]:
         """The stable `digest summarize --format json` object."""

@@ -33,6 +33,7 @@ class StoryView:
     image_alt: str | None  # what the photo shows; None: it is decoration
     label: str | None  # the section or site name above the headline
     minutes: int | None  # reading time of the full article
+    leads: bool  # the edition's lead story: larger headline, up to lead_paragraphs paragraphs
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class EmailContext:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def story_view(story: Story) -> StoryView:
+def story_view(story: Story, leads: bool = False) -> StoryView:
     return StoryView(
         headline=story.headline,
         byline=story.byline,
@@ -82,6 +83,7 @@ def story_view(story: Story) -> StoryView:
         image_alt=story.image_alt,
         label=story.label,
         minutes=story.minutes,
+        leads=leads,
     )
 
 
@@ -114,7 +116,7 @@ def email_context(
         button=config.button,
         brand=config.brand,
         theme=config.theme,
-        stories=tuple(story_view(s) for s in digest.stories),
+        stories=tuple(story_view(s, n == 0) for n, s in enumerate(digest.stories)),
         footer=footer_view(config, merge),
         merge=merge,
     )

@@ -69,8 +69,15 @@ def pick_quote(quotes: tuple[Quote, ...], budget: int) -> tuple[Quote, ...]:
     return ()
 
 
-def edit_story(story: Story, config: Config) -> Story:
-    lead = cut_lead(story.lead[: config.lead_paragraphs], config.lead_words)
+COMPACT_PARAGRAPHS = 1  # the stories after the lead: one paragraph each
+
+
+def edit_story(story: Story, config: Config, leads: bool = False) -> Story:
+    """`leads`: the edition's lead story, which keeps `lead_paragraphs`; the others are compact."""
+    paragraphs = (
+        config.lead_paragraphs if leads else min(COMPACT_PARAGRAPHS, config.lead_paragraphs)
+    )
+    lead = cut_lead(story.lead[:paragraphs], config.lead_words)
     quotes = pick_quote(story.quotes, config.quote_words)
     return replace(
         story,
@@ -88,7 +95,8 @@ def _curly(text: str | None) -> str | None:
 
 @lru_cache(maxsize=4)  # the HTML, the text part and the preheader edit the same Digest
 def copyedit(digest: Digest, config: Config) -> Digest:
-    """Every story within its length budget, with typographic quotes."""
-    stories = tuple(edit_story(s, config) for s in digest.stories)
+    """Every story within its length budget, with typographic quotes; the first story is
+    the edition's lead (build puts it there)."""
+    stories = tuple(edit_story(s, config, n == 0) for n, s in enumerate(digest.stories))
     intro = curly(digest.intro) if digest.intro else None
     return replace(digest, stories=stories, intro=intro)

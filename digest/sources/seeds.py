@@ -45,7 +45,17 @@ _HTML_START = re.compile(
 _OWN_EMAIL = re.compile(
     r"<html[^>]*urn:schemas-microsoft-com:vml[^>]*>.*?<!--\[if mso", re.I | re.S
 )
-_FRONT_MATTER_KEYS = {"title", "url", "byline", "date", "image", "image_alt", "section", "quote"}
+_FRONT_MATTER_KEYS = {
+    "title",
+    "url",
+    "byline",
+    "date",
+    "image",
+    "image_alt",
+    "section",
+    "quote",
+    "lead",
+}
 _SCALARS = (str, int, float, dt.date)
 
 

@@ -95,6 +95,7 @@ def analyse_seed(seed: Seed, model: Model | None = None) -> Analysis:
         image_alt=seed.meta.image_alt,
         label=seed.meta.section or hints.section,
         minutes=reading_minutes(page),
+        featured=seed.meta.leads,
     )
     story = checked(bounded(for_email(story, seed)), text)
     return Analysis(story, page, headline, byline_at, lead, quotes, ranking)
