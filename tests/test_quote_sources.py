@@ -46,7 +46,7 @@ def test_normalising_keeps_words_and_evens_out_marks_and_spaces() -> None:
     assert not occurs(
         "We will rebuild \u2026 the storms come", ARTICLE
     )  # an ellipsis is not verbatim
-    assert not occurs("  \u201c ", ARTICLE)
+    assert not occurs("  \u201c ", ARTICLE) and not occurs(",", "a, b")
 
 
 def test_sourced_splits_kept_from_unsourced_in_order() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from digest.model import Seed
@@ -68,8 +68,10 @@ def _email_quotes(html: str) -> list[str]:
     return [cell.xpath("string(text())").strip().strip("\u201c\u201d") for cell in cells]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXT, _FRONT_QUOTE)
+@example(",", ",")  # a quote with no words is no quote (it rendered as empty marks)
+@example("He said: \u201cwe will open\x0cthe bridge\u201d", "we will open\x0cthe bridge")
 def test_every_quote_in_the_built_email_is_in_its_article(text: str, quote: str | None) -> None:
     """Whatever the page and the front matter hold, the email quotes only the article."""
     import datetime as dt

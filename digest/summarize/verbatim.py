@@ -21,8 +21,11 @@ log = logging.getLogger(__name__)
 _DOUBLE = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02]")
 _SINGLE = re.compile("[\u2018\u2019\u201a\u201b\u2039\u203a\u2032`\u00b4]")
 _SPACE = re.compile(r"\s+")
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, joiners
+# Soft hyphen, zero-width spaces and joiners (the render adds some so long words wrap and
+# merge tags stay inert), and the control characters the render removes.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _EDGES = " \"'"
+_WORD = re.compile(r"[^\W_]")
 
 
 def normalised(text: str) -> str:
@@ -34,8 +37,16 @@ def normalised(text: str) -> str:
 
 def occurs(quote: str, article: str) -> bool:
     """The quote (its own outer quotation marks aside) is in the article, as written."""
-    wanted = normalised(quote).strip(_EDGES)
-    return bool(wanted) and wanted in normalised(article)
+    return _found(_wanted(quote), normalised(article))
+
+
+def _wanted(quote: str) -> str:
+    return normalised(quote).strip(_EDGES)
+
+
+def _found(wanted: str, article: str) -> bool:
+    """A quote has words (a lone comma is no quote) and the article holds it."""
+    return _WORD.search(wanted) is not None and wanted in article
 
 
 def sourced(quotes: Iterable[Quote], article: str) -> tuple[tuple[Quote, ...], tuple[Quote, ...]]:
@@ -44,8 +55,7 @@ def sourced(quotes: Iterable[Quote], article: str) -> tuple[tuple[Quote, ...], t
     unsourced: list[Quote] = []
     article = normalised(article)
     for quote in quotes:
-        wanted = normalised(quote.text).strip(_EDGES)
-        (kept if wanted and wanted in article else unsourced).append(quote)
+        (kept if _found(_wanted(quote.text), article) else unsourced).append(quote)
     return tuple(kept), tuple(unsourced)
 
 
