@@ -15,6 +15,7 @@ from digest.errors import DigestError, InputError, StrictError
 from digest.model import Digest, Email, Seed, Story
 from digest.render.sanitize import sanitize
 from digest.render.utm import tag_links
+from digest.sections import arrange
 from digest.sources.load import SourceOptions, load_seeds
 from digest.sources.seeds import read_seed
 from digest.summarize import summarize_seed
@@ -106,14 +107,20 @@ def summarize_seeds(
     return stories, skipped
 
 
-def assemble(stories: Sequence[Story], config: Config, date: dt.date) -> Digest:
-    """Stage: stories -> Digest."""
+def assemble(
+    stories: Sequence[Story],
+    config: Config,
+    date: dt.date,
+    headings: tuple[str | None, ...] = (),
+) -> Digest:
+    """Stage: stories -> Digest; `headings`: the section heading above each story, if any."""
     return Digest(
         title=config.title,
         date=date,
         stories=tuple(stories),
         intro=config.intro,
         issue_number=config.issue_number,
+        headings=headings,
     )
 
 
@@ -157,12 +164,13 @@ def build(
             f"{where}: no usable seeds; add .txt, .html or .md articles, page or feed URLs"
         )
     stories = lead_first(stories, config.lead_story)
+    stories, headings = arrange(stories, config.sections, config.more_section)
     if max_stories is not None and len(stories) > max_stories:
         dropped = [Path(s.source).name for s in stories[max_stories:]]
         log.info("--max-stories %d: left out %s", max_stories, ", ".join(dropped))
-        stories = stories[:max_stories]
+        stories, headings = stories[:max_stories], headings[:max_stories]
     # Seed-supplied text and links are made safe once, here, for every later stage.
-    digest = assemble([sanitize(s) for s in stories], config, date)
+    digest = assemble([sanitize(s) for s in stories], config, date, headings)
     # UTM tags go on the Digest, before rendering, so the HTML and text links match.
     digest = tag_links(digest, config.utm)
     web_url = web_url_for(config.footer.web_url, digest.issue_number, date)

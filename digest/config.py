@@ -124,6 +124,19 @@ class Editions:
 
 
 @dataclass(frozen=True)
+class Section:
+    """[[sections]]: one section of the edition, in the order they are listed."""
+
+    name: str  # matched, case aside, against each story's section
+    title: str | None = None  # the heading shown; default: the name
+    max: int | None = None  # at most this many stories; the others are left out
+
+    @property
+    def heading(self) -> str:
+        return self.title or self.name
+
+
+@dataclass(frozen=True)
 class Config:
     title: str = "Don't Miss a Story"
     lang: str = "en"
@@ -144,6 +157,8 @@ class Config:
     utm: Utm = field(default_factory=Utm)
     smtp: Smtp = field(default_factory=Smtp)
     editions: Editions = field(default_factory=Editions)
+    sections: tuple[Section, ...] = ()  # none: one list of stories, as without sections
+    more_section: str = "More"  # the last section's heading: stories in no listed section
 
 
 def load_config(path: Path | None = None, folder: Path | None = None) -> Config:
@@ -209,7 +224,12 @@ def build_section(cls: type[Any], data: dict[str, Any], where: _Where, prefix: s
             hint = _hint(toml_key, cls)
             raise ConfigError(f"{where.key(dotted)}: unknown key '{dotted}'; {hint}")
         expected = hints[key]
-        if dataclasses.is_dataclass(expected):
+        item = _table_list(expected)
+        if item is not None:
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                raise ConfigError(f"{where.key(dotted)}: '{dotted}' must be [[{dotted}]] tables")
+            values[key] = tuple(build_section(item, v, where, f"{dotted}.") for v in value)
+        elif dataclasses.is_dataclass(expected):
             if not isinstance(value, dict):
                 raise ConfigError(f"{where.key(dotted)}: '{dotted}' must be a [{dotted}] table")
             values[key] = build_section(expected, value, where, f"{dotted}.")  # type: ignore[arg-type]
@@ -225,6 +245,14 @@ def build_section(cls: type[Any], data: dict[str, Any], where: _Where, prefix: s
                     f"use {allowed}"
                 )
     return cls(**values)
+
+
+def _table_list(hint: Any) -> Any:
+    """`tuple[Section, ...]` -> Section (an array of tables, [[sections]]); else None."""
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) is tuple and args and dataclasses.is_dataclass(args[0]):
+        return args[0]
+    return None
 
 
 def _shown(value: Any) -> str:
@@ -289,7 +317,7 @@ def _line_of(text: str, dotted: str) -> int | None:
     section = ".".join(tables)
     current = ""
     for number, line in enumerate(text.splitlines(), start=1):
-        header = re.match(r"\s*\[([^\]]+)\]", line)
+        header = re.match(r"\s*\[\[?([^\]]+)\]", line)  # [table] or [[array of tables]]
         if header:
             current = header.group(1).strip()
             if current == dotted:

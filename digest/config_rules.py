@@ -21,6 +21,7 @@ RANGES: dict[str, tuple[int, int]] = {
     "lead_words": (10, 1000),
     "quote_words": (5, 200),
     "max_stories": (1, 1000),
+    "sections.max": (1, 1000),
     "smtp.port": (1, 65535),
     "email.list_ids": (1, 2**31 - 1),
 }
@@ -33,6 +34,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
 ONE_LINE = {
     "title",
     "lead_story",
+    "more_section",
+    "sections.name",
+    "sections.title",
     "lang",
     "button",
     "preheader",
@@ -48,7 +52,7 @@ ONE_LINE = {
     "smtp.host",
     "smtp.user",
 }
-NOT_EMPTY = {"title", "lang", "brand.name", "smtp.host"}
+NOT_EMPTY = {"title", "lang", "brand.name", "smtp.host", "sections.name", "more_section"}
 # A BCP 47 language tag as HTML's lang= takes it: en, pt-BR, zh-Hant-TW.
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _BREAKS = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")

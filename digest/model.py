@@ -70,6 +70,7 @@ class Story:
     # the email, kept here so the build can name the seed.
     unsourced: tuple[Quote, ...] = ()
     featured: bool = False  # `lead: true` in front matter: the edition's lead story
+    section: str | None = None  # front matter, article:section / articleSection, feed category
 
     def as_json(self) -> dict[str, object]:
         """The stable `digest summarize --format json` object."""
@@ -92,6 +93,9 @@ class Digest:
     stories: tuple[Story, ...]
     intro: str | None = None
     issue_number: int | None = None
+    # With [[sections]] in digest.toml: per story, the section heading shown above it
+    # (on the first story of each section), else None. Empty: the edition has no sections.
+    headings: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -246,7 +246,10 @@ def render_text(digest: Digest, config: Config, merge: MergeTags | None = None) 
         lines += [f"Hi {merge.first_name},", ""]
     if digest.intro:
         lines += [textwrap.fill(digest.intro, width), ""]
-    for story in digest.stories:
+    for n, story in enumerate(digest.stories):
+        heading = digest.headings[n] if n < len(digest.headings) else None
+        if heading:
+            lines += ["=" * width, heading.upper(), ""]
         lines += ["-" * width, "", textwrap.fill(story.headline, width)]
         if story.byline:
             lines.append(f"By {story.byline}")

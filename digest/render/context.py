@@ -34,6 +34,7 @@ class StoryView:
     label: str | None  # the section or site name above the headline
     minutes: int | None  # reading time of the full article
     leads: bool  # the edition's lead story: larger headline, up to lead_paragraphs paragraphs
+    heading: str | None  # the section heading shown above this story (first of its section)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class EmailContext:
     brand: Brand
     theme: Theme
     stories: tuple[StoryView, ...]
+    sectioned: bool  # the stories are in sections: each first one has a heading
     footer: FooterView
     merge: MergeTags
 
@@ -72,7 +74,7 @@ class EmailContext:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def story_view(story: Story, leads: bool = False) -> StoryView:
+def story_view(story: Story, leads: bool = False, heading: str | None = None) -> StoryView:
     return StoryView(
         headline=story.headline,
         byline=story.byline,
@@ -84,6 +86,7 @@ def story_view(story: Story, leads: bool = False) -> StoryView:
         label=story.label,
         minutes=story.minutes,
         leads=leads,
+        heading=heading,
     )
 
 
@@ -116,7 +119,11 @@ def email_context(
         button=config.button,
         brand=config.brand,
         theme=config.theme,
-        stories=tuple(story_view(s, n == 0) for n, s in enumerate(digest.stories)),
+        stories=tuple(
+            story_view(s, n == 0, digest.headings[n] if n < len(digest.headings) else None)
+            for n, s in enumerate(digest.stories)
+        ),
+        sectioned=any(digest.headings),
         footer=footer_view(config, merge),
         merge=merge,
     )

@@ -34,6 +34,7 @@ class FeedItem:
     published: dt.datetime | None = None
     image: str | None = None
     content: str | None = None  # HTML, sanitized by feedparser
+    category: str | None = None  # the item's first category: its section
 
     def hints(self, url: str | None = None) -> FrontMatter:
         """Front matter for the item's seed; `url` is the page's final URL when fetched."""
@@ -43,6 +44,7 @@ class FeedItem:
             byline=self.author,
             date=self.published.date().isoformat() if self.published else None,
             image=self.image,
+            section=self.category,
         )
 
 
@@ -90,7 +92,17 @@ def _item(entry: Any, base_url: str | None) -> FeedItem:
         published=_published(entry),
         image=_image(entry, base_url),
         content=_content(entry),
+        category=_category(entry),
     )
+
+
+def _category(entry: Any) -> str | None:
+    """RSS <category> and Atom <category term>: feedparser gives both as tags."""
+    for tag in entry.get("tags") or []:
+        term = _clean(tag.get("term") or tag.get("label"))
+        if term:
+            return term
+    return None
 
 
 def _author(entry: Any) -> str | None:

@@ -93,7 +93,8 @@ def analyse_seed(seed: Seed, model: Model | None = None) -> Analysis:
         image=seed.meta.image or hints.image,
         source=seed.source,
         image_alt=seed.meta.image_alt,
-        label=seed.meta.section or hints.section,
+        label=seed.meta.section or hints.section or hints.site,
+        section=seed.meta.section or hints.section,
         minutes=reading_minutes(page),
         featured=seed.meta.leads,
     )

@@ -11,4 +11,5 @@ class Hints:
     byline: str | None = None
     url: str | None = None
     image: str | None = None
-    section: str | None = None  # article:section, or the site name
+    section: str | None = None  # article:section or JSON-LD articleSection
+    site: str | None = None  # og:site_name: shown above the headline when there is no section

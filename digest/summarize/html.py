@@ -37,9 +37,8 @@ def read_html(source: str) -> tuple[str, Hints]:
         byline=declared_byline(doc, meta, ld, graph),
         url=_first(_canonical(doc), meta.get("og:url"), _text(ld.get("url"))),
         image=_first(meta.get("og:image"), meta.get("twitter:image"), _image(ld.get("image"))),
-        section=_first(
-            meta.get("article:section"), _text(ld.get("articleSection")), meta.get("og:site_name")
-        ),
+        section=_first(meta.get("article:section"), _text(ld.get("articleSection"))),
+        site=_first(meta.get("og:site_name")),
     )
     return article_text(source, doc), hints
 
