@@ -137,6 +137,19 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Slot:
+    """[[slots]]: a sponsor or house-ad block, after the Nth story or at a section's end."""
+
+    text: str = ""
+    link: str | None = _url()  # UTM-tagged like story links
+    after: int | None = None  # after this story (1 = the lead)
+    section: str | None = None  # or at the end of this section (its name, or more_section)
+    label: str = "Sponsored"
+    image: str | None = _image()
+    image_alt: str | None = None  # what the image shows: required with an image
+
+
+@dataclass(frozen=True)
 class Config:
     title: str = "Don't Miss a Story"
     lang: str = "en"
@@ -159,6 +172,7 @@ class Config:
     editions: Editions = field(default_factory=Editions)
     sections: tuple[Section, ...] = ()  # none: one list of stories, as without sections
     more_section: str = "More"  # the last section's heading: stories in no listed section
+    slots: tuple[Slot, ...] = ()
 
 
 def load_config(path: Path | None = None, folder: Path | None = None) -> Config:
@@ -179,7 +193,26 @@ def load_config(path: Path | None = None, folder: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}; fix that line") from exc
     config: Config = build_section(Config, data, _Where(str(path), text))
+    _check_slots(config, _Where(str(path), text))
     return config
+
+
+def _check_slots(config: Config, where: _Where) -> None:
+    """Each slot has its words, a link, one place, and an alt text for its image."""
+    names = {s.name.strip().casefold() for s in config.sections}
+    names.add(config.more_section.strip().casefold())
+    for n, slot in enumerate(config.slots, start=1):
+        fix = None
+        if not slot.text.strip() or not slot.link:
+            fix = "give it text and a link"
+        elif (slot.after is None) == (slot.section is None):
+            fix = "give it either after = N (a story number) or section = NAME"
+        elif slot.section is not None and slot.section.strip().casefold() not in names:
+            fix = f"section {slot.section!r} is not one of [[sections]]; use one of their names"
+        elif slot.image and not (slot.image_alt or "").strip():
+            fix = "give its image an image_alt saying what it shows"
+        if fix:
+            raise ConfigError(f"{where.key('slots')}: slot {n} in [[slots]]: {fix}")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ RANGES: dict[str, tuple[int, int]] = {
     "quote_words": (5, 200),
     "max_stories": (1, 1000),
     "sections.max": (1, 1000),
+    "slots.after": (1, 1000),
     "smtp.port": (1, 65535),
     "email.list_ids": (1, 2**31 - 1),
 }
@@ -37,6 +38,8 @@ ONE_LINE = {
     "more_section",
     "sections.name",
     "sections.title",
+    "slots.label",
+    "slots.image_alt",
     "lang",
     "button",
     "preheader",

@@ -24,11 +24,12 @@ from digest.render.compose import (
     template_dirs,
 )
 from digest.render.context import EmailContext, FooterView, StoryView
+from digest.render.slots import SlotView
 
 PACKAGED = template_dirs()[-1]
 TEMPLATES = sorted(p.relative_to(PACKAGED).as_posix() for p in PACKAGED.rglob("*.j2"))
 # What each template is rendered with: inline.css.j2 alone; the rest inside digest.mjml.j2,
-# where partials/story.mjml.j2 also sees the loop's `story`.
+# where partials/story.mjml.j2 also sees the loop's `story` (and partials/slot.mjml.j2 `slot`).
 ROOT_NAMES = typing.get_type_hints(EmailContext)
 NAMES = {INLINE_CSS: {"theme": Theme}}
 
@@ -70,7 +71,7 @@ def _attribute_slips(name: str, dirs: tuple[Path, ...] = (PACKAGED,)) -> list[st
     """Every `x.field` in the template whose `x` is a context dataclass without that field."""
     ast = _parse(name, dirs)
     names: dict[str, object] = dict(NAMES.get(name, ROOT_NAMES))
-    names["story"], names["number"] = StoryView, int
+    names["story"], names["number"], names["slot"] = StoryView, int, SlotView
 
     def kind_of(node: jinja2.nodes.Node) -> object:
         if isinstance(node, jinja2.nodes.Name):
@@ -101,7 +102,7 @@ def _attribute_slips(name: str, dirs: tuple[Path, ...] = (PACKAGED,)) -> list[st
 def test_every_template_reads_only_names_the_context_has(name: str) -> None:
     ast = _parse(name, (PACKAGED,))
     given = set(NAMES.get(name, ROOT_NAMES)) | (
-        {"story", "number"} if name != INLINE_CSS else set()
+        {"story", "number", "slot"} if name != INLINE_CSS else set()
     )
     assert jinja2.meta.find_undeclared_variables(ast) <= given
     assert _attribute_slips(name) == []
@@ -155,6 +156,6 @@ def test_the_context_holds_exactly_what_the_templates_read() -> None:
         for node in ast.find_all(jinja2.nodes.Getattr):
             if isinstance(node.node, jinja2.nodes.Name) and node.node.name in read:
                 read[node.node.name].add(node.attr)
-    assert names - {"story", "number"} == set(ROOT_NAMES)  # no field nobody reads
+    assert names - {"story", "number", "slot"} == set(ROOT_NAMES)  # no field nobody reads
     assert read["story"] == {f.name for f in dataclasses.fields(StoryView)}
     assert read["footer"] == {f.name for f in dataclasses.fields(FooterView)}

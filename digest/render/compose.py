@@ -19,12 +19,13 @@ from digest.config import Config
 from digest.errors import TemplateError
 from digest.links import safe_href
 from digest.model import Digest, Email, MergeTags
-from digest.render.context import email_context, footer_view
+from digest.render.context import email_context, footer_view, heading_of
 from digest.render.contrast import low_contrast
 from digest.render.copyedit import copyedit
 from digest.render.inbox import PREHEADER_MAX, PREHEADER_MIN
 from digest.render.minify import minify_html
 from digest.render.mjml_check import check_templates
+from digest.render.slots import placed
 from digest.render.tidy import breakable, tidy
 
 log = logging.getLogger(__name__)
@@ -246,8 +247,8 @@ def render_text(digest: Digest, config: Config, merge: MergeTags | None = None) 
         lines += [f"Hi {merge.first_name},", ""]
     if digest.intro:
         lines += [textwrap.fill(digest.intro, width), ""]
-    for n, story in enumerate(digest.stories):
-        heading = digest.headings[n] if n < len(digest.headings) else None
+    for n, (story, slots) in enumerate(zip(digest.stories, placed(digest, config), strict=True)):
+        heading = heading_of(digest, n)
         if heading:
             lines += ["=" * width, heading.upper(), ""]
         lines += ["-" * width, "", textwrap.fill(story.headline, width)]
@@ -268,6 +269,9 @@ def render_text(digest: Digest, config: Config, merge: MergeTags | None = None) 
             lines.append("")
         if story.url:
             lines += [f"{config.button}: {story.url}", ""]
+        for slot in slots:
+            lines += ["-" * width, "", slot.label.upper(), textwrap.fill(slot.text, width)]
+            lines += [slot.url, ""] if slot.url else [""]
     footer = footer_view(config, merge)
     lines += ["-" * width, "", textwrap.fill(footer.text, width)]
     if footer.address:

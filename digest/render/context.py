@@ -15,6 +15,7 @@ from markupsafe import Markup
 from digest.config import Brand, Config, Theme
 from digest.links import safe_href
 from digest.model import Digest, MergeTags, Quote, Story
+from digest.render.slots import SlotView, placed
 
 # Zero-width padding after the preheader keeps inbox previews from showing body text.
 PREHEADER_PAD = Markup("&#847;&zwnj;&nbsp;" * 60)
@@ -35,6 +36,7 @@ class StoryView:
     minutes: int | None  # reading time of the full article
     leads: bool  # the edition's lead story: larger headline, up to lead_paragraphs paragraphs
     heading: str | None  # the section heading shown above this story (first of its section)
+    slots: tuple[SlotView, ...]  # sponsor or house-ad blocks shown after this story
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,12 @@ class EmailContext:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def story_view(story: Story, leads: bool = False, heading: str | None = None) -> StoryView:
+def story_view(
+    story: Story,
+    leads: bool = False,
+    heading: str | None = None,
+    slots: tuple[SlotView, ...] = (),
+) -> StoryView:
     return StoryView(
         headline=story.headline,
         byline=story.byline,
@@ -87,7 +94,13 @@ def story_view(story: Story, leads: bool = False, heading: str | None = None) ->
         minutes=story.minutes,
         leads=leads,
         heading=heading,
+        slots=slots,
     )
+
+
+def heading_of(digest: Digest, n: int) -> str | None:
+    """The section heading above story `n`, or None (none there, or no sections)."""
+    return digest.headings[n] if n < len(digest.headings) else None
 
 
 def footer_view(config: Config, merge: MergeTags) -> FooterView:
@@ -120,8 +133,8 @@ def email_context(
         brand=config.brand,
         theme=config.theme,
         stories=tuple(
-            story_view(s, n == 0, digest.headings[n] if n < len(digest.headings) else None)
-            for n, s in enumerate(digest.stories)
+            story_view(s, n == 0, heading_of(digest, n), after)
+            for n, (s, after) in enumerate(zip(digest.stories, placed(digest, config), strict=True))
         ),
         sectioned=any(digest.headings),
         footer=footer_view(config, merge),
