@@ -109,7 +109,7 @@ def test_a_slot_missing_a_part_is_one_line_naming_the_fix(
 ) -> None:
     path = tmp_path / "digest.toml"
     path.write_text(f"[[slots]]\n{table}", encoding="utf-8")
-    with pytest.raises(ConfigError, match="digest.toml") as caught:
+    with pytest.raises(ConfigError, match=r"digest\.toml") as caught:
         load_config(path)
     assert problem in str(caught.value) and "\n" not in str(caught.value)
 
