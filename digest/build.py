@@ -121,6 +121,7 @@ def assemble(
         intro=config.intro,
         issue_number=config.issue_number,
         headings=headings,
+        lang=config.lang,
     )
 
 

@@ -27,6 +27,7 @@ class FrontMatter:
     section: str | None = None  # the small label above the headline
     quote: str | None = None
     lead: str | None = None  # "true": this story leads the edition
+    lang: str | None = None  # the story's language, when not the edition's (fr, ar)
 
     @property
     def leads(self) -> bool:
@@ -71,6 +72,7 @@ class Story:
     unsourced: tuple[Quote, ...] = ()
     featured: bool = False  # `lead: true` in front matter: the edition's lead story
     section: str | None = None  # front matter, article:section / articleSection, feed category
+    lang: str | None = None  # front matter `lang:`, else the page's <html lang>
 
     def as_json(self) -> dict[str, object]:
         """The stable `digest summarize --format json` object."""
@@ -96,6 +98,7 @@ class Digest:
     # With [[sections]] in digest.toml: per story, the section heading shown above it
     # (on the first story of each section), else None. Empty: the edition has no sections.
     headings: tuple[str | None, ...] = ()
+    lang: str = "en"  # the edition's language (digest.toml `lang`): dates are written in it
 
 
 @dataclass(frozen=True)

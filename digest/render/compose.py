@@ -5,7 +5,6 @@ The plain-text version is built from the same Digest, not by stripping the HTML.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 import textwrap
@@ -23,6 +22,7 @@ from digest.render.context import email_context, footer_view, heading_of
 from digest.render.contrast import low_contrast
 from digest.render.copyedit import copyedit
 from digest.render.inbox import PREHEADER_MAX, PREHEADER_MIN
+from digest.render.language import longdate, text_direction
 from digest.render.minify import minify_html
 from digest.render.mjml_check import check_templates
 from digest.render.slots import placed
@@ -37,7 +37,6 @@ ROOT_TEMPLATE = "digest.mjml.j2"
 INLINE_CSS = "inline.css.j2"
 _BETWEEN_TAGS = re.compile(r">[ \t]+<")
 _LINK_ATTR = re.compile(r'(\s(?:href|src)=)"([^"]*)"')
-_RTL_LANGS = {"ar", "arc", "dv", "fa", "ha", "he", "khw", "ks", "ku", "ps", "sd", "ur", "yi"}
 # A CSS value from settings may go inside <style> (where &#39; would not be decoded):
 # allow only what fonts and colours need, so nothing can close a rule or a tag.
 _CSS_VALUE = re.compile(r"[A-Za-z0-9 ,.'#%()-]*")
@@ -76,17 +75,8 @@ def css_value(value: str) -> Markup:
     return Markup(value)
 
 
-def text_direction(lang: str) -> str:
-    """`rtl` for right-to-left languages (Arabic, Hebrew, Persian, Urdu...), else `ltr`."""
-    return "rtl" if lang.split("-")[0].lower() in _RTL_LANGS else "ltr"
-
-
-def longdate(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def subject_of(digest: Digest) -> str:
-    return f"{digest.title}: {longdate(digest.date)}"
+    return f"{digest.title}: {longdate(digest.date, digest.lang)}"
 
 
 def preheader_of(digest: Digest, given: str | None = None) -> str:
@@ -104,7 +94,7 @@ def preheader_of(digest: Digest, given: str | None = None) -> str:
     if len(text) < PREHEADER_MIN and first and first.headline not in text:
         text = f"{text} {first.headline}".strip()
     if len(text) < PREHEADER_MIN:
-        text = f"{text} | {digest.title}, {longdate(digest.date)}".lstrip(" |")
+        text = f"{text} | {digest.title}, {longdate(digest.date, digest.lang)}".lstrip(" |")
     return text if len(text) <= PREHEADER_MAX else _fit_words(text, PREHEADER_MAX)
 
 
@@ -242,7 +232,7 @@ def render_text(digest: Digest, config: Config, merge: MergeTags | None = None) 
     merge = merge or MergeTags()
     digest = copyedit(digest, config)
     issue = f" · Issue {digest.issue_number}" if digest.issue_number else ""
-    lines = [digest.title.upper(), longdate(digest.date) + issue, ""]
+    lines = [digest.title.upper(), longdate(digest.date, digest.lang) + issue, ""]
     if merge.first_name:
         lines += [f"Hi {merge.first_name},", ""]
     if digest.intro:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from digest.config import Brand, Config, Theme
 from digest.links import safe_href
 from digest.model import Digest, MergeTags, Quote, Story
+from digest.render.language import primary, text_direction
 from digest.render.slots import SlotView, placed
 
 # Zero-width padding after the preheader keeps inbox previews from showing body text.
@@ -37,6 +38,8 @@ class StoryView:
     leads: bool  # the edition's lead story: larger headline, up to lead_paragraphs paragraphs
     heading: str | None  # the section heading shown above this story (first of its section)
     slots: tuple[SlotView, ...]  # sponsor or house-ad blocks shown after this story
+    lang: str | None  # the story's language when it is not the edition's, else None
+    dir: str | None  # with `lang`: "ltr" or "rtl"
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,9 @@ def story_view(
     leads: bool = False,
     heading: str | None = None,
     slots: tuple[SlotView, ...] = (),
+    edition_lang: str = "en",
 ) -> StoryView:
+    own = story.lang if story.lang and primary(story.lang) != primary(edition_lang) else None
     return StoryView(
         headline=story.headline,
         byline=story.byline,
@@ -95,6 +100,8 @@ def story_view(
         leads=leads,
         heading=heading,
         slots=slots,
+        lang=own,
+        dir=text_direction(own) if own else None,
     )
 
 
@@ -133,7 +140,7 @@ def email_context(
         brand=config.brand,
         theme=config.theme,
         stories=tuple(
-            story_view(s, n == 0, heading_of(digest, n), after)
+            story_view(s, n == 0, heading_of(digest, n), after, config.lang)
             for n, (s, after) in enumerate(zip(digest.stories, placed(digest, config), strict=True))
         ),
         sectioned=any(digest.headings),

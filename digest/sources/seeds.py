@@ -55,6 +55,7 @@ _FRONT_MATTER_KEYS = {
     "section",
     "quote",
     "lead",
+    "lang",
 }
 _SCALARS = (str, int, float, dt.date)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from digest.model import Quote, Seed, Story
+from digest.render.language import language_tag
 from digest.summarize.blocks import key, split_blocks
 from digest.summarize.decide import Ranking, pick_byline, pick_headline, pick_lead
 from digest.summarize.editorial import for_email
@@ -97,6 +98,7 @@ def analyse_seed(seed: Seed, model: Model | None = None) -> Analysis:
         section=seed.meta.section or hints.section,
         minutes=reading_minutes(page),
         featured=seed.meta.leads,
+        lang=language_tag(seed.meta.lang) or language_tag(hints.lang),
     )
     story = checked(bounded(for_email(story, seed)), text)
     return Analysis(story, page, headline, byline_at, lead, quotes, ranking)

@@ -12,4 +12,5 @@ class Hints:
     url: str | None = None
     image: str | None = None
     section: str | None = None  # article:section or JSON-LD articleSection
+    lang: str | None = None  # <html lang>
     site: str | None = None  # og:site_name: shown above the headline when there is no section

@@ -39,6 +39,7 @@ def read_html(source: str) -> tuple[str, Hints]:
         image=_first(meta.get("og:image"), meta.get("twitter:image"), _image(ld.get("image"))),
         section=_first(meta.get("article:section"), _text(ld.get("articleSection"))),
         site=_first(meta.get("og:site_name")),
+        lang=doc.get("lang") or doc.get("xml:lang"),
     )
     return article_text(source, doc), hints
 
