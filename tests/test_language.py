@@ -10,8 +10,8 @@ import pytest
 
 from digest.build import build
 from digest.config import Config
+from digest.language import language_tag, longdate, text_direction
 from digest.model import FrontMatter, Seed
-from digest.render.language import language_tag, longdate, text_direction
 from digest.summarize import summarize
 
 DAY = dt.date(2026, 11, 30)
@@ -19,11 +19,7 @@ BODY = (
     "The council met on Tuesday and voted to repair the old bridge over the river Anselm.\n\n"
     "Repairs start in spring and the bridge will close to cars for most of the summer.\n"
 )
-ARABIC = (
-    "\u0635\u0648\u0651\u062a \u0627\u0644\u0645\u062c\u0644\u0633 \u0627\u0644\u0628\u0644\u062f\u064a "
-    "\u064a\u0648\u0645 \u0627\u0644\u062b\u0644\u0627\u062b\u0627\u0621 \u0639\u0644\u0649 "
-    "\u0625\u0635\u0644\u0627\u062d \u0627\u0644\u062c\u0633\u0631 \u0627\u0644\u0642\u062f\u064a\u0645.\n"
-)
+ARABIC = "صوّت المجلس البلدي يوم الثلاثاء على إصلاح الجسر القديم.\n"
 
 
 @pytest.mark.parametrize(

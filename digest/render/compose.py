@@ -16,13 +16,13 @@ from markupsafe import Markup
 
 from digest.config import Config
 from digest.errors import TemplateError
+from digest.language import longdate, text_direction
 from digest.links import safe_href
 from digest.model import Digest, Email, MergeTags
 from digest.render.context import email_context, footer_view, heading_of
 from digest.render.contrast import low_contrast
 from digest.render.copyedit import copyedit
 from digest.render.inbox import PREHEADER_MAX, PREHEADER_MIN
-from digest.render.language import longdate, text_direction
 from digest.render.minify import minify_html
 from digest.render.mjml_check import check_templates
 from digest.render.slots import placed

@@ -13,9 +13,9 @@ from dataclasses import dataclass, fields
 from markupsafe import Markup
 
 from digest.config import Brand, Config, Theme
+from digest.language import primary, text_direction
 from digest.links import safe_href
 from digest.model import Digest, MergeTags, Quote, Story
-from digest.render.language import primary, text_direction
 from digest.render.slots import SlotView, placed
 
 # Zero-width padding after the preheader keeps inbox previews from showing body text.

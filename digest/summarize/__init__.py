@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from digest.language import language_tag
 from digest.model import Quote, Seed, Story
-from digest.render.language import language_tag
 from digest.summarize.blocks import key, split_blocks
 from digest.summarize.decide import Ranking, pick_byline, pick_headline, pick_lead
 from digest.summarize.editorial import for_email

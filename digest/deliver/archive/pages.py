@@ -19,9 +19,9 @@ from digest.deliver.archive.atom import FEED_NAME, atom_feed
 from digest.deliver.archive.layout import Place, archive_root, places
 from digest.editions.store import Edition
 from digest.errors import OutputError
+from digest.language import longdate, text_direction
 from digest.links import safe_href
 from digest.render.compose import css_value
-from digest.render.language import longdate, text_direction
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
