@@ -2,7 +2,9 @@
 
 dont-miss-a-story.* is built from seeds/, twenty-stories.html from twenty
 synthetic seeds (examples/synthetic.py), both with examples/digest.toml, the
-settings a newsroom fills in before sending (address, unsubscribe link).
+settings a newsroom fills in before sending (address, unsubscribe link);
+shaped-edition.* from thirteen synthetic seeds (one in Arabic) with
+examples/shaped.toml: a lead story, three sections, a sponsor slot.
 The date is fixed so the output only changes when the code or the seeds do;
 tests/test_examples.py fails when these files drift from what the code builds.
 
@@ -28,11 +30,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXAMPLE_DATE = dt.date(2026, 11, 30)
 CONFIG = EXAMPLES / "digest.toml"
+SHAPED_CONFIG = EXAMPLES / "shaped.toml"
 TWENTY = EXAMPLES / "twenty-stories.html"
-SCREENSHOTS = {  # file name in examples/: (viewport width, colour scheme) of twenty-stories
-    "screenshot-375.png": (375, "light"),
-    "screenshot-650.png": (650, "light"),
-    "screenshot-650-dark.png": (650, "dark"),
+SHAPED = EXAMPLES / "shaped-edition.html"
+SCREENSHOTS = {  # file name in examples/: (email, viewport width, colour scheme)
+    "screenshot-375.png": (TWENTY, 375, "light"),
+    "screenshot-650.png": (TWENTY, 650, "light"),
+    "screenshot-650-dark.png": (TWENTY, 650, "dark"),
+    "shaped-375.png": (SHAPED, 375, "light"),
+    "shaped-650.png": (SHAPED, 650, "light"),
+    "shaped-650-dark.png": (SHAPED, 650, "dark"),
 }
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -65,10 +72,15 @@ def outputs() -> dict[str, str]:
     with tempfile.TemporaryDirectory() as folder:
         _synthetic().write_seeds(Path(folder))
         twenty = build([Path(folder)], config, EXAMPLE_DATE).email
+    with tempfile.TemporaryDirectory() as folder:
+        _synthetic().write_shaped_seeds(Path(folder))
+        shaped = build([Path(folder)], load_config(SHAPED_CONFIG), EXAMPLE_DATE).email
     return {
         "dont-miss-a-story.html": email.html,
         "dont-miss-a-story.txt": email.text,
         "twenty-stories.html": twenty.html,
+        "shaped-edition.html": shaped.html,
+        "shaped-edition.txt": shaped.text,
     }
 
 
@@ -92,8 +104,8 @@ def open_email(browser, path: Path, width: int, scheme: str = "light"):  # type:
 
 def take_screenshots(browser, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     written = []
-    for name, (width, scheme) in SCREENSHOTS.items():
-        page = open_email(browser, TWENTY, width, scheme)
+    for name, (email, width, scheme) in SCREENSHOTS.items():
+        page = open_email(browser, email, width, scheme)
         # The top of the email down to its first stories: masthead, contents, a story.
         clip = {"x": 0, "y": 0, "width": width, "height": 1700 if width < 500 else 1500}
         page.screenshot(path=str(folder / name), full_page=True, clip=clip)

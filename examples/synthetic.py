@@ -102,3 +102,56 @@ def write_seeds(folder: Path, count: int = 20) -> list[Path]:
         path.write_text(seed_text(number), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+# The shaped edition: thirteen seeds, the fifth marked `lead: true`, sections from front
+# matter (local is capped at two in shaped.toml, so one local story is left out and twelve
+# stories remain), one story in Arabic.
+SHAPED_SECTIONS = [
+    "Local",
+    "Health",
+    "Local",
+    "Culture",
+    "Local",
+    "Health",
+    "Weather",
+    "Culture",
+    "Local",
+    "Transport",
+    "Health",
+    "Sport",
+]
+SHAPED_LEAD = 4
+ARABIC_SEED = """---
+title: مهرجان الخريف يعود إلى ساحة الميناء في ريفرسايد
+url: https://news.example/riverside/autumn-festival-ar
+byline: سامر حداد
+section: Culture
+lang: ar
+---
+مهرجان الخريف يعود إلى ساحة الميناء في ريفرسايد
+
+يعود مهرجان الخريف هذا الأسبوع إلى ساحة الميناء بعد غياب دام عامين، مع أكشاك للطعام والحرف اليدوية وعروض موسيقية كل مساء.
+
+وقالت اللجنة المنظمة إن الدخول مجاني للجميع، وإن الحافلات الليلية ستعمل حتى منتصف الليل طوال أيام المهرجان.
+
+ويتوقع المنظمون أن يزور المهرجان أكثر من عشرة آلاف شخص من البلدات المجاورة.
+"""
+
+
+def write_shaped_seeds(folder: Path) -> list[Path]:
+    """Twelve synthetic seeds with sections (one marked `lead: true`) and one in Arabic."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number, section in enumerate(SHAPED_SECTIONS):
+        text = seed_text(number).replace(
+            f"section: {SECTIONS[number % len(SECTIONS)]}", f"section: {section}"
+        )
+        if number == SHAPED_LEAD:
+            text = text.replace("---\n", "---\nlead: true\n", 1)
+        path = folder / f"story-{number + 1:02d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    arabic = folder / "story-13.md"
+    arabic.write_text(ARABIC_SEED, encoding="utf-8")
+    return [*paths, arabic]

@@ -13,6 +13,7 @@ from conftest import ROOT, load_example
 
 EXAMPLES = ROOT / "examples"
 TWENTY = EXAMPLES / "twenty-stories.html"
+SHAPED = EXAMPLES / "shaped-edition.html"  # lead, sections, a sponsor slot, an Arabic story
 open_email = load_example("regenerate").open_email  # images replaced, no network
 
 # For each visible element with its own text: its colour, the first opaque background
@@ -65,6 +66,20 @@ def test_no_horizontal_scrolling_and_every_headline_visible(
     page.close()
 
 
+@pytest.mark.parametrize("width", [375, 650])
+def test_the_shaped_edition_fits_phone_and_desktop(browser, width: int) -> None:
+    """Lead story, section headings, the sponsor slot and the right-to-left story all fit."""
+    page = open_email(browser, SHAPED, width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for selector in ("h2", ".slot img", "table[dir=rtl]"):
+        items = page.locator(selector)
+        assert items.count() > 0, selector
+        for index in range(items.count()):
+            box = items.nth(index).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, selector
+    page.close()
+
+
 # In reading order: each element's top edge, its text, and the gap above it.
 READING_ORDER_JS = """
 () => [...document.querySelectorAll("h1, h2, p, .q, .cta")]
@@ -96,7 +111,9 @@ def test_with_every_style_block_removed_the_email_reads_in_order_with_spacing(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", [TWENTY, EXAMPLES / "dont-miss-a-story.html"], ids=["20", "1"])
+@pytest.mark.parametrize(
+    "path", [TWENTY, EXAMPLES / "dont-miss-a-story.html", SHAPED], ids=["20", "1", "shaped"]
+)
 def test_text_contrast_is_wcag_aa_in_both_schemes(
     browser, scheme: str, path: Path, screenshots: Path
 ) -> None:
