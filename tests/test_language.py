@@ -68,6 +68,8 @@ def test_an_arabic_story_in_an_english_edition_is_marked_rtl(tmp_path: Path) -> 
     assert tree.get("lang") == "en"
     marked = [(t.get("id"), t.get("lang"), t.get("dir")) for t in tree.xpath("//table[@lang]")]
     assert marked == [("story-2", "ar", "rtl")]  # en-GB in an English edition needs no mark
+    (table,) = tree.xpath('//table[@dir="rtl"]')
+    assert "text-align:right" in table.get("style")  # the email's own text runs left-aligned
     (entry,) = tree.xpath('//p[@class="ti"][@lang]')
     assert (entry.get("lang"), entry.get("dir")) == ("ar", "rtl")
     assert "November 30, 2026" in email.html
