@@ -19,6 +19,7 @@ from digest.summarize.names import NOT_NAMES, is_name
 from digest.summarize.page import CAPTION, CHROME, CODE, COMMENT, DATE, MENU, PROSE, TEXT, Page
 
 Features = dict[str, float]
+_OPENING = 3  # paragraphs
 
 KINDS = (PROSE, TEXT, CHROME, COMMENT, CAPTION, DATE, CODE)
 _STOP = wordset("the a an of and or to in on at for with from by is are was were as it its")
@@ -55,18 +56,26 @@ class PageView:
     page: Page
     rule_headline: int | None
     _block: dict[int, Features] = field(default_factory=dict)
+    _words: dict[int, set[str]] = field(default_factory=dict)
 
     @cached_property
-    def body_words(self) -> set[str]:
-        """Content words of the first paragraphs of the body: a title names what they tell."""
-        words: set[str] = set()
-        taken = 0
-        for i in range(self.page.start, self.page.end):
-            if self.page.labels[i].kind == PROSE:
+    def opening(self) -> list[int]:
+        """The first paragraphs of the body: a title names what they tell."""
+        found = [
+            i for i in range(self.page.start, self.page.end) if self.page.labels[i].kind == PROSE
+        ]
+        return found[: _OPENING + 1]
+
+    def body_words(self, besides: int) -> set[str]:
+        """Content words of the opening paragraphs other than block `besides` (a paragraph
+        shares every word with itself, which says nothing about it being a title)."""
+        if besides not in self.opening:
+            besides = -1  # most candidates: the same set, made once
+        words = self._words.get(besides)
+        if words is None:
+            words = self._words[besides] = set()
+            for i in [j for j in self.opening if j != besides][:_OPENING]:
                 words |= _content(self.page.blocks[i].key)
-                taken += 1
-                if taken == 3:
-                    break
         return words
 
     @cached_property
@@ -195,7 +204,7 @@ def overlap(view: PageView, i: int) -> Features:
     page = view.page
     key = page.blocks[i].key
     mine = _content(key)
-    shared = len(mine & view.body_words) / len(mine) if mine else 0.0
+    shared = len(mine & view.body_words(i)) / len(mine) if mine else 0.0
     inside = 0.0
     if len(key) >= 12:
         padded = f" {key} "
