@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ROOT
 from digest.model import Seed
+from digest.sources.seeds import parse_seed
 from digest.summarize import analyse_seed, summarize
 from digest.summarize.blocks import split_blocks
 from digest.summarize.candidates import (
@@ -185,3 +186,11 @@ def test_the_shipped_weights_are_what_refit_makes() -> None:
 def test_the_fit_script_lives_where_the_readme_says() -> None:
     assert (ROOT / "fitting" / "fit.py").is_file()
     assert "fitting/fit.py cv" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_front_matter_title_leaves_the_first_paragraph_to_the_lead() -> None:
+    first, second = BODY.split("\n\n")[:2]
+    seed = f"---\ntitle: {TITLE}\n---\n{first}\n\n{second}\n"
+    story = summarize(parse_seed(seed, "t.md", kind="markdown"))
+    assert story.headline == TITLE
+    assert story.lead[0] == first

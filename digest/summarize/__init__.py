@@ -169,6 +169,10 @@ def _headline_index(
                 return i
         if declared:
             return None
+        # Front matter names the title; a line above the body may still print it in
+        # another form, but a paragraph of the story is never its title.
+        picked = pick_headline(view, model, ranking)
+        return picked if picked is not None and picked < page.start else None
     return pick_headline(view, model, ranking)
 
 
