@@ -32,6 +32,9 @@ from digest.errors import DigestError, one_line
 from digest.vocabulary import FORMATS
 
 if TYPE_CHECKING:
+    from digest.build import BuildResult
+    from digest.cli.options import IssueOptions
+    from digest.cli.record import Plan
     from digest.sources.load import SourceOptions
 
 
@@ -134,8 +137,6 @@ def build(
     reads feeds from the last edition's date and leaves out stories already sent.
     """
     from digest.atomic import write_output
-    from digest.build import build as run_build
-    from digest.build import check_limits
     from digest.deliver.formats import export, output_format
     from digest.errors import DigestError
 
@@ -144,18 +145,7 @@ def build(
     config = edition.config
     chosen = output_format(fmt, output, config)  # `-o issue.md` is refused before any work
     paths = seed_args(seeds)
-    result = run_build(
-        paths,
-        config,
-        issue.date,
-        issue.template_dir(),
-        edition.sources,
-        max_stories=max_stories,
-        sent=edition.sent,
-        strict=strict,
-    )
-    if not allow_oversize:
-        check_limits(result, config)
+    result = _build_edition(paths, edition, issue, max_stories, strict, allow_oversize)
     if run_check:
         from digest.render.check import check_html
 
@@ -211,8 +201,6 @@ def send(
     to exactly the [email] list_address is recorded as the edition going out; any
     other is a test and records nothing.
     """
-    from digest.build import build as run_build
-    from digest.build import check_limits
     from digest.deliver.formats import outgoing
     from digest.deliver.smtp import describe, parse_server, password_for, server_name
     from digest.deliver.smtp import send as smtp_send
@@ -223,18 +211,7 @@ def send(
     edition = plan(issue, issue.config(smtp=smtp, **flags), sources, include_sent)
     config = edition.config
     paths = seed_args(seeds)
-    result = run_build(
-        paths,
-        config,
-        issue.date,
-        issue.template_dir(),
-        edition.sources,
-        max_stories=max_stories,
-        sent=edition.sent,
-        strict=strict,
-    )
-    if not allow_oversize:
-        check_limits(result, config)
+    result = _build_edition(paths, edition, issue, max_stories, strict, allow_oversize)
     message, sender, recipients = outgoing(result.email, result.digest, config, _now())
     counter.check_strict(strict)
     note_left_out(result)
@@ -255,6 +232,33 @@ def send(
     click.echo(
         f"digest: sent {size:.1f} KB to {to} via {server_name(config.smtp)}; {recorded}", err=True
     )
+
+
+def _build_edition(
+    paths: list[str | Path],
+    edition: Plan,
+    issue: IssueOptions,
+    max_stories: int | None,
+    strict: bool,
+    allow_oversize: bool,
+) -> BuildResult:
+    """The build `build` and `send` share: the planned edition, then the clip and story limits."""
+    from digest.build import build as run_build
+    from digest.build import check_limits
+
+    result = run_build(
+        paths,
+        edition.config,
+        issue.date,
+        issue.template_dir(),
+        edition.sources,
+        max_stories=max_stories,
+        sent=edition.sent,
+        strict=strict,
+    )
+    if not allow_oversize:
+        check_limits(result, edition.config)
+    return result
 
 
 def _now() -> dt.datetime:

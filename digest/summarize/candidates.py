@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from digest.summarize import byline as rules
-from digest.summarize.blocks import UPPER, word_list
+from digest.summarize.blocks import UPPER, key, word_list
 from digest.summarize.features import UI_WORDS, Features, PageView, context, overlap
 from digest.summarize.headline import evidence
 from digest.summarize.names import NOT_NAMES, is_name
@@ -101,23 +101,23 @@ def _neighbourhood(view: PageView, i: int) -> Features:
     while k < len(page.blocks) and page.labels[k].kind in (CHROME, CAPTION):
         k += 1
     nxt = view.block(k) if k < len(page.blocks) else None
-    key = page.blocks[i].key
+    mine = page.blocks[i].key
     bar = any(
         j != i
-        and key
+        and mine
         and _TITLE_BAR.split(b.text)[0] != b.text
-        and _key(_TITLE_BAR.split(b.text)[0]) == key
+        and key(_TITLE_BAR.split(b.text)[0]) == mine
         for j, b in enumerate(page.blocks[:12])
     )
-    near = [b.key for b in page.blocks[max(0, i - 4) : i + 4] if b.key != key and len(b.key) >= 12]
+    near = [b.key for b in page.blocks[max(0, i - 4) : i + 4] if b.key != mine and len(b.key) >= 12]
     shared = {}
     for side, other in (("next", nxt), ("prev", prev)):
         for name in _NEIGHBOUR_FEATURES:
             shared[f"{side}_{name}"] = other[name] if other is not None else -1.0
     return {
         **shared,
-        "contains_near": float(any(k in key for k in near)),
-        "inside_near": float(any(key and key in k for k in near)),
+        "contains_near": float(any(k in mine for k in near)),
+        "inside_near": float(any(mine and mine in k for k in near)),
         "chrome_above": float(above),
         "prev_title_like": float(
             prev is not None
@@ -143,15 +143,15 @@ def _relations(view: PageView, found: list[Candidate]) -> None:
     meta = _header_meta(view)
     others = [b.key for b in page.blocks]
     titles = [k for k in keys if k.count(" ") >= _TITLE_WORDS - 1]  # long enough to be quoted
-    for candidate, key in zip(found, keys, strict=True):
-        titled = key.count(" ") >= _TITLE_WORDS - 1
+    for candidate, mine in zip(found, keys, strict=True):
+        titled = mine.count(" ") >= _TITLE_WORDS - 1
         # A title is quoted elsewhere: in a share line, a breadcrumb, a "most read" list.
         candidate.features["mentions"] = float(
-            sum(1 for k in others if k != key and key in k) if titled else 0
+            sum(1 for k in others if k != mine and mine in k) if titled else 0
         )
-        candidate.features["contains_other"] = float(any(k != key and k in key for k in titles))
+        candidate.features["contains_other"] = float(any(k != mine and k in mine for k in titles))
         candidate.features["inside_other"] = float(
-            titled and any(k != key and key in k for k in keys)
+            titled and any(k != mine and mine in k for k in keys)
         )
         i = candidate.index
         candidate.features["over_standfirst"] = 0.0
@@ -191,12 +191,6 @@ def _header_meta(view: PageView) -> int | None:
         ),
         None,
     )
-
-
-def _key(text: str) -> str:
-    from digest.summarize.blocks import key
-
-    return key(text)
 
 
 def lead_candidates(view: PageView, headline: int | None) -> list[Candidate]:
