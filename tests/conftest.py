@@ -30,6 +30,19 @@ set_hypothesis_home_dir(str(user_cache_path("digest-tests") / "hypothesis"))
 settings.register_profile("fuzz", max_examples=2000, deadline=None, print_blob=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory: pytest.TempPathFactory):
+    """The user's cache folder (where `digest` keeps its compiled trees) points into a temp
+    folder for the whole run, for this process and the `digest` processes tests start."""
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if saved is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
+
+
 def load_example(name: str) -> ModuleType:
     """Import examples/NAME.py (examples/ is a folder of scripts, not a package)."""
     spec = importlib.util.spec_from_file_location(name, ROOT / "examples" / f"{name}.py")

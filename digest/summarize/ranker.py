@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
+from types import CodeType
 from typing import Any, cast
+
+from digest.summarize import codecache
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 TASKS = ("headline", "byline", "lead")
@@ -60,6 +63,7 @@ class Ranker:
     names: tuple[str, ...]
     trees: tuple[Tree, ...]
     threshold: float = float("-inf")  # below it, no candidate is taken (a page with no byline)
+    code: CodeType | None = field(default=None, compare=False, repr=False)  # compiled(), kept
 
     def score(self, features: dict[str, float]) -> float:
         return self._compiled([features.get(name, 0.0) for name in self.names])
@@ -76,12 +80,15 @@ class Ranker:
 
     @cached_property
     def _compiled(self) -> Callable[[list[float]], float]:
+        namespace: dict[str, Any] = {}
+        exec(self.code or self.compiled(), namespace)
+        return cast("Callable[[list[float]], float]", namespace["score"])
+
+    def compiled(self) -> CodeType:
         """The trees as one Python expression: walking them node by node in a loop costs
         ten times as much, and a page has dozens of candidates for each decision."""
         terms = ",".join(_expression(tree, 0) for tree in self.trees) or "0.0"
-        namespace: dict[str, Any] = {}
-        exec(f"def score(x):\n    return sum(({terms},))", namespace)
-        return cast("Callable[[list[float]], float]", namespace["score"])
+        return compile(f"def score(x):\n    return sum(({terms},))", "<trees>", "exec")
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -101,13 +108,14 @@ class Ranker:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Ranker:
+    def from_json(cls, data: dict[str, Any], code: CodeType | None = None) -> Ranker:
         trees = tuple(Tree(*(tuple(part) for part in tree)) for tree in data["trees"])
         threshold = data.get("threshold")
         return cls(
             tuple(data["features"]),
             trees,
             float("-inf") if threshold is None else float(threshold),
+            code,
         )
 
 
@@ -128,6 +136,15 @@ Model = dict[str, Ranker]
 
 @cache
 def shipped() -> Model:
-    """The weights that ship with the package."""
-    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    return {task: Ranker.from_json(data[task]) for task in TASKS}
+    """The weights that ship with the package, their trees compiled once and kept (codecache)."""
+    raw = WEIGHTS.read_bytes()
+    # The compiled trees follow from the weights and from how this module writes them out.
+    stamp = raw + Path(__file__).read_bytes()
+    kept = codecache.kept("trees", stamp, lambda: _compile_all(raw))
+    return {task: Ranker.from_json(data, code) for task, (data, code) in kept.items()}
+
+
+def _compile_all(raw: bytes) -> dict[str, tuple[dict[str, Any], CodeType]]:
+    data = json.loads(raw)
+    rankers = {task: Ranker.from_json(data[task]) for task in TASKS}
+    return {task: (ranker.as_json(), ranker.compiled()) for task, ranker in rankers.items()}
