@@ -11,6 +11,7 @@ import re
 
 from digest.summarize.blocks import UPPER, Block
 from digest.summarize.byline import is_meta
+from digest.summarize.lead_cues import is_credit, is_page_note, is_place_line, numbered_run
 from digest.summarize.page import PROSE, Page
 from digest.summarize.sentences import first_sentences
 
@@ -25,6 +26,7 @@ _LONG = 220  # a first paragraph longer than this is cut at a sentence end ...
 _CUT_TO = 160  # ... to at most this many words, so it still reads as that paragraph
 _SHORT = 40  # a first paragraph shorter than this is joined by the next one
 _STANDFIRST = 25
+_STANDFIRST_CREDITED = 40  # a standfirst with a photo or a dateline under it may run longer
 _SECOND_MIN = 15  # a shorter second "paragraph" is more often a caption or a teaser
 
 
@@ -62,11 +64,20 @@ def with_second(page: Page, first: int, after: list[int] | None = None) -> list[
 def _eligible(page: Page, start: int) -> list[int]:
     found = []
     for i in range(start, len(page.blocks)):
-        if page.labels[i].kind == PROSE and _once_in_story(page, i):
+        if page.labels[i].kind == PROSE and _once_in_story(page, i) and not _aside(page, i):
             found.append(i)
             if len(found) == 3:
                 break
     return found
+
+
+_LIST_RUN = 3  # "1 ... 2 ... 3 ...": other stories' titles run together
+
+
+def _aside(page: Page, i: int) -> bool:
+    """A line about the page ("first published...") or a list of other stories."""
+    block = page.blocks[i]
+    return is_page_note(block) or numbered_run(block.text) >= _LIST_RUN
 
 
 def _once_in_story(page: Page, i: int) -> bool:
@@ -86,6 +97,11 @@ def _is_standfirst(page: Page, headline_end: int, first: int, second: int) -> bo
         return False  # "LYON (Agency) — ...": the story starts here
     if any(is_meta(page, j) for j in range(first + 1, second)):
         return True
+    if page.blocks[first].words <= _STANDFIRST_CREDITED and any(
+        is_credit(page.blocks[j], page.labels[j].kind) or is_place_line(page.blocks[j])
+        for j in range(first + 1, second)
+    ):
+        return True  # a summary over the photo, or over the wire dateline of the story
     meta_before = any(is_meta(page, j) for j in range(headline_end, first))
     block = page.blocks[first]
     return (
