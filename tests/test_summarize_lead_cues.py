@@ -50,7 +50,12 @@ def _candidates(text: str) -> dict[str, Candidate]:
 
 @pytest.mark.parametrize(
     "credit",
-    ["Photo: Ana Ruiz", "Image source: Harbour Board", "(Image: © Osk Pictures)", "Ana Ruiz/Osk Pictures ©"],
+    [
+        "Photo: Ana Ruiz",
+        "Image source: Harbour Board",
+        "(Image: © Osk Pictures)",
+        "Ana Ruiz/Osk Pictures ©",
+    ],
 )
 def test_credit_lines_are_credits(credit: str) -> None:
     assert is_credit(_block(credit), TEXT)
