@@ -140,3 +140,10 @@ def test_a_date_stamp_is_marked() -> None:
     assert found[stamp].features["date_stamp"] == 1.0
     assert found[FIRST].features["date_stamp"] == 0.0
     assert _lead(TITLE, "By Ana Ruiz", stamp, FIRST, SECOND)[0] == FIRST
+
+
+def test_a_credited_caption_is_passed_over_for_the_second_paragraph() -> None:
+    short = "The Marrowdale ferry will stop running at the end of the month, the board said."
+    caption = "© Osk Pictures The ferry leaving Marrowdale harbour on its morning crossing last week."
+    lead = _lead(TITLE, "By Ana Ruiz", short, caption, SECOND, THIRD)
+    assert lead == (short, SECOND)

@@ -43,12 +43,14 @@ def find_lead(page: Page, headline: int | None) -> list[int]:
         page.notes[first] = "dropped: standfirst (summary under the headline)"
         found = found[1:]
         first = found[0]
-    return with_second(page, first, found[1:2])
+    return with_second(page, first, found[1:])
 
 
 def with_second(page: Page, first: int, after: list[int] | None = None) -> list[int]:
-    """The lead from its first paragraph: a short one is joined by the next paragraph."""
-    nxt = after if after is not None else _eligible(page, first + 1)[:1]
+    """The lead from its first paragraph: a short one is joined by the next paragraph
+    (past a photo's caption or credit printed as a paragraph: "© Agency A dry river...")."""
+    found = after if after is not None else _eligible(page, first + 1)
+    nxt = [i for i in found if not is_credit(page.blocks[i], page.labels[i].kind)][:1]
     if (
         nxt
         and page.blocks[first].words < _SHORT
