@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from digest.summarize import chrome
 from digest.summarize.blocks import UPPER, Block
-from digest.summarize.names import NAME, is_name, proper_case
+from digest.summarize.names import NAME, is_name, name_shaped, proper_case
 from digest.summarize.page import BY_LINE, CHROME, COMMENT, DATE, MENU, PROSE, Page
 
 _CUT = re.compile(
@@ -30,8 +30,11 @@ _JOB = re.compile(
 _STAFF = re.compile(
     r"^(?:our|by our)\s+(?:\w+\s+){0,2}(?:staff|correspondents?|reporters?|team)$", re.IGNORECASE
 )
-_SIGNATURE = re.compile(rf"[.!?\"”]\s*[—–]\s*({NAME})\s*$")  # noqa: RUF001
-_FOOTER = re.compile(rf"^({NAME})\s*(?:—|–|\||·|•)\s*\S")  # noqa: RUF001
+# The name in a signature, footer, sign-off or "Name in Place" line is matched loosely by
+# what stands around it, then checked by names.name_shaped: a name cannot hold a comma,
+# a dash or a separator, so the loose match ends just where NAME would.
+_SIGNATURE_DASH = re.compile(r"[.!?\"”]\s*[—–]\s*")  # noqa: RUF001
+_FOOTER_SEPARATOR = re.compile(r"\s*[—–|·•]\s*\S")  # noqa: RUF001
 _NAME_END = re.compile(
     "\\s+[\u2022\u00b7|\u2014\u2013-]\\s+"
 )  # "Ana Ruiz • 8h", "Ana Ruiz - May 3"
@@ -41,9 +44,9 @@ _NAME_COMMA_JOB = re.compile(
     rf"contributor|journalist|critic)s?$",
     re.IGNORECASE,
 )
-_AT_PLACE = re.compile(rf"^({NAME})\s+(?:in|at)\s+(?:the\s+)?[{UPPER}][^\d@]{{0,50}}$")
+_AT_PLACE = re.compile(rf"\s+(?:in|at)\s+(?:the\s+)?[{UPPER}][^\d@]{{0,50}}$")
 # A sign-off under the last paragraph: "— Ana Ruiz" or "— Ana Ruiz, Chair".
-SIGN_OFF = re.compile(rf"^[\u2014\u2013-]\s*({NAME})(?:,\s*[^,\d@()]{{1,40}})?$")
+_SIGN_OFF = re.compile(r"^[\u2014\u2013-]\s*([^,]+?)(?:,\s*[^,\d@()]{1,40})?$")
 _CREDIT_LINE = re.compile(
     r"^[(\[]?(?:reporting|written|words|text|story|posted) by\b", re.IGNORECASE
 )
@@ -119,13 +122,13 @@ def _name_block(page: Page, i: int) -> str | None:
         return None  # the "By" line under it is the byline; this is a short title
     for n, line in enumerate(block.lines):
         line = _NAME_END.split(line)[0].strip()
-        placed = _AT_PLACE.match(line)
-        if placed and is_name(placed.group(1)):
+        placed = _placed(line)
+        if placed and is_name(placed):
             # "Ana Ruiz in Lyon", "Ana Ruiz at the Town Hall": the shape of a byline,
             # and the story may start right under it.
             if block.text == line and _story_under(page, i):
-                return placed.group(1)
-            line = placed.group(1)
+                return placed
+            line = placed
         if _STAFF.match(line):
             return line
         titled = _NAME_COMMA_JOB.match(line)
@@ -143,6 +146,12 @@ def _name_block(page: Page, i: int) -> str | None:
         if i + 1 < len(page.blocks) and _bio_of(line, page.blocks[i + 1]):
             return line  # an author box: the name, then "Name is a columnist who ..."
     return None
+
+
+def _placed(line: str) -> str | None:
+    """The name in "Ana Ruiz in Lyon" or "Ana Ruiz at the Town Hall"."""
+    place = _AT_PLACE.search(line)
+    return line[: place.start()] if place and name_shaped(line[: place.start()]) else None
 
 
 def _story_under(page: Page, i: int) -> bool:
@@ -238,16 +247,32 @@ def footer_byline(page: Page, i: int) -> str | None:
         found = by_line(text)  # "(Reporting by Ana Ruiz; Editing by Tom Vale)"
         if found:
             return found
-    sign_off = SIGN_OFF.match(text)
-    if sign_off and is_name(sign_off.group(1)) and ends_body(page, i):
-        return sign_off.group(1)
-    signature = _SIGNATURE.search(text)
-    if signature and is_name(signature.group(1)) and page.start <= i < page.end + 2:
-        return signature.group(1)
+    signed = sign_off(text)
+    if signed and is_name(signed) and ends_body(page, i):
+        return signed
+    signature = _signature(text)
+    if signature and is_name(signature) and page.start <= i < page.end + 2:
+        return signature
     # "Ana Ruiz — 2024-05-01 — in Notes": a name, then a date with its year.
-    footer = _FOOTER.match(text)
-    if footer and is_name(footer.group(1)) and re.search(r"\d{4}", text[footer.end(1) :]):
-        return footer.group(1)
+    separator = _FOOTER_SEPARATOR.search(text)
+    name = text[: separator.start()] if separator else ""
+    if name_shaped(name) and is_name(name) and re.search(r"\d{4}", text[len(name) :]):
+        return name
+    return None
+
+
+def sign_off(text: str) -> str | None:
+    """The name in "— Ana Ruiz" or "— Ana Ruiz, Chair" (a whole block)."""
+    found = _SIGN_OFF.match(text)
+    return found.group(1) if found and name_shaped(found.group(1)) else None
+
+
+def _signature(text: str) -> str | None:
+    """The name closing a paragraph: "... as it always was." — Ana Ruiz"."""
+    end = len(text.rstrip())
+    for dash in _SIGNATURE_DASH.finditer(text):
+        if name_shaped(text[dash.end() : end]):
+            return text[dash.end() : end]
     return None
 
 

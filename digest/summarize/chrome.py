@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from digest.summarize.blocks import UPPER, Block, wordset
-from digest.summarize.names import NAME
+from digest.summarize.names import name_shaped
 
 # Patterns are written in lower case and matched against lower-cased text: several
 # times faster than re.IGNORECASE, and this runs on every block of every page.
@@ -245,9 +245,11 @@ def is_code(block: Block) -> bool:
     return hits >= max(1, len(block.lines) // 2)
 
 
-_BIO_START = re.compile(
-    rf"^(?:about the author:?\s*)?{NAME}\s+(?:is|was|has|covers|writes|joined|arrives|lives|"
-    rf"teaches|holds|reports)\b"
+# "Name is ...": the name between the two is checked apart (names.name_shaped), and it
+# cannot hold the lower-case verb, so it ends where the first one starts.
+_BIO_LEAD_IN = re.compile(r"(?:about the author:?\s*)?")
+_BIO_VERB = re.compile(
+    r"\s+(?:is|was|has|covers|writes|joined|arrives|lives|teaches|holds|reports)\b"
 )
 _BIO_WORDS = re.compile(
     r"\b(?:reporter|writer|journalist|editor|correspondent|columns?|columnist|contributor|"
@@ -261,6 +263,13 @@ def is_bio(block: Block) -> bool:
     """An author's biography: "Name is a reporter who covers ...", "Name has a degree"."""
     return (
         block.words <= 90
-        and bool(_BIO_START.match(block.text))
+        and _starts_with_a_name(block.text)
         and bool(_BIO_WORDS.search(block.text))
     )
+
+
+def _starts_with_a_name(text: str) -> bool:
+    lead_in = _BIO_LEAD_IN.match(text)
+    start = lead_in.end() if lead_in else 0
+    verb = _BIO_VERB.search(text, start)
+    return verb is not None and name_shaped(text[start : verb.start()])

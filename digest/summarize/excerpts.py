@@ -11,13 +11,13 @@ import re
 
 from digest.summarize import speakers
 from digest.summarize.attribution import resolve
-from digest.summarize.byline import SIGN_OFF, ends_body
+from digest.summarize.byline import ends_body, sign_off
 from digest.summarize.found import Found
 from digest.summarize.page import PROSE, Page
 from digest.summarize.sentences import first_sentences
 from digest.summarize.speakers import NameBook
 
-_DASH_NAME = re.compile(rf"^[\u2014\u2013\u2015-]\s*({speakers.PROPER})")  # "— Ana Ruiz (@ana)"
+_DASH = re.compile(r"[\u2014\u2013\u2015-]\s*")  # "— Ana Ruiz (@ana)"; the name: speakers.proper_at
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|me|us)\b")  # "I'm" counts as "I"
 _QUOTE_MARKS = re.compile('[“”"‘]')  # noqa: RUF001
 _EXCERPT_WORDS = 60
@@ -31,19 +31,24 @@ def block_quotes(page: Page, body: list[int], book: NameBook, min_words: int) ->
     tail = range(page.end, min(page.end + 2, len(page.blocks)))
     near = set(body) | set(tail)
     for i in range(max(1, page.start), min(page.end + 3, len(page.blocks))):
-        match = _DASH_NAME.match(page.blocks[i].text)
+        match = _dash_name(page.blocks[i].text)
         quote = page.blocks[i - 1].text
         if _signs_off(page, i):
             continue  # the writer's own name under the last paragraph, not a quoted post
         if match and i - 1 in near and len(quote.split()) >= min_words:
-            name = speakers.trim_name(match.group(1))
+            name = speakers.trim_name(match)
             if name:
                 found.append(Found(quote.strip('“”"'), book.fullest(name), i - 1, "block"))
     return found
 
 
+def _dash_name(text: str) -> str | None:
+    dash = _DASH.match(text)
+    return speakers.proper_at(text, dash.end()) if dash else None
+
+
 def _signs_off(page: Page, i: int) -> bool:
-    return bool(SIGN_OFF.match(page.blocks[i].text)) and ends_body(page, i)
+    return bool(sign_off(page.blocks[i].text)) and ends_body(page, i)
 
 
 def transcript_excerpts(page: Page, body: list[int], book: NameBook) -> list[Found]:

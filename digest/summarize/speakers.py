@@ -27,17 +27,24 @@ VERBS = (
 )
 _ABBREVIATED = (
     "Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Cmdr|Sgt|Maj|Adm|Cpl|Pvt|Det|"
-    "Insp|Supt|Rev|Hon|Fr|Atty|Amb|Pres|Brig|Gen"
+    "Insp|Supt|Rev|Hon|Fr|Atty|Amb|Pres|Brig"
 )
 # A trailing dot only on initials and honorifics, so a name never runs on into the
 # next sentence ("... said Ana Ruiz. Later ...").
+# An initial and a word share their capital: [{UPPER}] is costly to compile (see names.py).
 _TOKEN = (
-    rf"(?:(?:{_ABBREVIATED})\.|[{UPPER}]\.|"
-    rf"[{UPPER}][^\W_]*(?:['’\-][^\W_]+)*(?![’']t\b))"  # noqa: RUF001
+    rf"(?:(?:{_ABBREVIATED})\.|"
+    rf"[{UPPER}](?:\.|[^\W_]*(?:['’\-][^\W_]+)*(?![’']t\b)))"  # noqa: RUF001
 )
 _PARTICLE = r"(?:" + "|".join(sorted(PARTICLES)) + r")"
 PROPER = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,5}}"
 _PROPER_RE = re.compile(PROPER)
+
+
+def proper_at(text: str, start: int) -> str | None:
+    """The capitalised phrase (PROPER) starting at text[start], if one does."""
+    found = _PROPER_RE.match(text, start)
+    return found.group(0) if found else None
 PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we"])
 _NOUNS = (
     r"(?:report|study|statement|source|sources|company|agency|group|spokesman|spokeswoman|"
