@@ -125,7 +125,10 @@ def summarize_rows(root: Path, count: int, setup_ms: float) -> tuple[list[Row], 
     )
     median_seed = statistics.median(per_seed)
     rows: list[Row] = [
-        ("import and set-up beyond the CLI's, cold process (first page less a warm one)", f"{setup_ms:.1f} ms"),
+        (
+            "import and set-up beyond the CLI's, cold (1st page less a warm one)",
+            f"{setup_ms:.1f} ms",
+        ),
         (f"median seed, of {count}", f"{median_seed:.3f} ms"),
         (f"{count} seeds, one process", f"{total:.2f} s, {count / total:,.0f} seeds/s"),
         (f"a {size:.1f}x longer seed", f"{cost:.1f}x the time"),
@@ -240,7 +243,7 @@ def budget_rows(
         ("cold build, 20 seeds: wall", *verdict(build20[1], 0.5, "s")),
         ("cold build, 20 seeds: peak memory", *verdict(build20[2], 120, "MB")),
         ("summarize: median seed, in process", *verdict(seed_ms, 10, "ms")),
-        ("summarizer import and set-up beyond the CLI's, cold process", *verdict(setup_ms, 60, "ms")),
+        ("summarizer import and set-up beyond the CLI's, cold", *verdict(setup_ms, 60, "ms")),
         ("summarize: 10x longer seed costs at most ~10x", *verdict(cost, 12, "x")),
         ("render + compile + inline, 20 stories, warm", *verdict(render_ms, 15, "ms")),
         (f"batch peak memory, {count} / {count // 10} seeds", *verdict(flat, 1.2, "x")),

@@ -45,6 +45,8 @@ def proper_at(text: str, start: int) -> str | None:
     """The capitalised phrase (PROPER) starting at text[start], if one does."""
     found = _PROPER_RE.match(text, start)
     return found.group(0) if found else None
+
+
 PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we"])
 _NOUNS = (
     r"(?:report|study|statement|source|sources|company|agency|group|spokesman|spokeswoman|"
@@ -73,10 +75,15 @@ _BEFORE = re.compile(rf"(?:^|[\s,(])({SUBJECT}){_LY}\s+{VERBS}\b[^.!?“”\"]{{
 _AFTER_SV = re.compile(
     rf"^[\s,;:—–\-]*({SUBJECT})(?:,[^,“”\"]{{1,80}},)?{_LY}\s+{VERBS}\b"  # noqa: RUF001
 )
-_AFTER_VS = re.compile(
-    rf"^[\s,;:—–\-]*{VERBS}\s+((?:[a-z]+\s+){{0,3}}?{PROPER}|he|she|they|it|the\s+{_NOUNS})"  # noqa: RUF001
-)
-_ACCORDING = re.compile(rf"according to\s+((?:the\s+)?{PROPER}|the\s+{_NOUNS})")
+# "said chief inspector Ana Ruiz", "according to the report": the verb and the name are
+# found one after the other with HAS_VERB and _PROPER_RE, not compiled into one more
+# pattern each (PROPER and VERBS cost a millisecond or so to compile, at every start).
+_MARKS = re.compile(r"[\s,;:—–\-]*")  # noqa: RUF001
+_SPACES = re.compile(r"\s+")
+_LOWER_WORD = re.compile(r"[a-z]+\s+")
+_THE = re.compile(r"the\s+")
+_THE_NOUN = re.compile(rf"the\s+{_NOUNS}")
+_ACCORDING_TO = re.compile(r"according to\s+")
 
 
 _ORG = rf"{_TOKEN}(?:\s+(?:(?:of|on|and|for|the|de)\s+)*{_TOKEN}){{0,8}}"
@@ -86,7 +93,7 @@ _SUBJECT_START = re.compile(rf"(?:^|[.!?]\s+)({PROPER})(?=(?:,[^,.]{{1,60}},)?,?
 
 # A job title or kin word in lower case between a capitalised word and the name: "Team
 # captain Ana Ruiz", "Her sister Ana" (but not "A key Facebook approach").
-_TITLED = re.compile(rf"\s+(?:[a-z]+\s+)?([a-z]+)\s+({PROPER})")
+_TITLE_WORDS = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+)\s+")
 _PERSON_NOUNS = TITLES | wordset(
     """
     member captain manager leader officer worker resident owner founder teacher farmer nurse
@@ -100,16 +107,23 @@ def recent_subject(text: str, book: NameBook, first: bool = False) -> str | None
     """The named subject of the last (or first) sentence in `text` that starts with a name."""
     matches = list(_SUBJECT_START.finditer(text))
     for match in matches if first else reversed(matches):
-        titled = _TITLED.match(text, match.end())
-        if titled and titled.group(1) in _PERSON_NOUNS:
+        titled = _titled(text, match.end())
+        if titled and titled[0] in _PERSON_NOUNS:
             # "Council member Ana Ruiz", not "Council"; "Her sister Ana", not "Her".
-            titled_name = trim_name(titled.group(2))
+            titled_name = trim_name(titled[1])
             if titled_name and titled_name.lower() not in PRONOUNS and book.is_name(titled_name):
                 return titled_name
         name = clean_speaker(match.group(1))
         if name and name.lower() not in PRONOUNS and book.is_name(name):
             return name
     return None
+
+
+def _titled(text: str, at: int) -> tuple[str, str] | None:
+    """(title, name) in " member Ana Ruiz" or " team captain Ana Ruiz" at text[at:]."""
+    words = _TITLE_WORDS.match(text, at)
+    named = _PROPER_RE.match(text, words.end()) if words else None
+    return (words.group(1), named.group(0)) if words and named else None
 
 
 def last_said(text: str, book: NameBook) -> str | None:
@@ -168,8 +182,8 @@ def speaker_before(text: str) -> str | None:
         said = SAID.search(last.group(0))
         if said:
             return said.group(1)
-    match = _ACCORDING.search(text[-80:])
-    return match.group(1) if match else None
+    end = text[-80:]
+    return next(filter(None, (_source(end, m.end()) for m in _ACCORDING_TO.finditer(end))), None)
 
 
 def speaker_after(text: str) -> str | None:
@@ -177,12 +191,45 @@ def speaker_after(text: str) -> str | None:
     match = _AFTER_SV.match(text)
     if match:
         return match.group(1)
-    match = _AFTER_VS.match(text)
+    named = _verb_then_speaker(text)
     # "said chief inspector Ana Ruiz" names her; "said the mayor of Lyon" does not name Lyon.
-    if match and not _PREPOSITION.search(match.group(1)):
-        return match.group(1)
-    match = _ACCORDING.match(text.lstrip(" ,;—–-"))  # noqa: RUF001
-    return match.group(1) if match else None
+    if named and not _PREPOSITION.search(named):
+        return named
+    rest = text.lstrip(" ,;—–-")  # noqa: RUF001
+    according = _ACCORDING_TO.match(rest)
+    return _source(rest, according.end()) if according else None
+
+
+def _verb_then_speaker(text: str) -> str | None:
+    """Who follows the reporting verb at the start: "said Ana Ruiz", "says the report"."""
+    marks = _MARKS.match(text)
+    verb = HAS_VERB.match(text, marks.end() if marks else 0)
+    space = _SPACES.match(text, verb.end()) if verb else None
+    if not space:
+        return None
+    at = word = space.end()
+    for _ in range(4):  # "said chief inspector Ana Ruiz": up to three words before the name
+        named = _PROPER_RE.match(text, word)
+        if named:
+            return text[at : named.end()]
+        skipped = _LOWER_WORD.match(text, word)
+        if not skipped:
+            break
+        word = skipped.end()
+    pronoun = next((p for p in ("he", "she", "they", "it") if text.startswith(p, at)), None)
+    noun = _THE_NOUN.match(text, at)
+    return pronoun or (noun.group(0) if noun else None)
+
+
+def _source(text: str, at: int) -> str | None:
+    """Who "according to" names at text[at:]: (the) a capitalised name, or "the report"."""
+    the = _THE.match(text, at)
+    named = (
+        (_PROPER_RE.match(text, the.end()) if the else None)
+        or _PROPER_RE.match(text, at)
+        or _THE_NOUN.match(text, at)
+    )
+    return text[at : named.end()] if named else None
 
 
 _PROXY = re.compile(
