@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from digest.model import Seed
 from digest.summarize import summarize
+from digest.summarize.blocks import split_blocks
+from digest.summarize.candidates import headline_candidates
+from digest.summarize.features import PageView
+from digest.summarize.headline import drop_site_name
+from digest.summarize.page import CHROME, Page, analyse
 
 PARAGRAPHS = (
     "The river authority said on Monday that water levels had fallen to their lowest point "
@@ -136,3 +141,40 @@ def test_a_title_the_first_paragraph_defines_in_lower_case() -> None:
         "of the upper valley for nearly two hundred years.\n\n" + PARAGRAPHS
     )
     assert summarize(Seed(source="t.txt", text=f"{top}\n\n{body}")).headline == "Slate Quarrying"
+
+
+def _page(text: str) -> Page:
+    return analyse(split_blocks(text))
+
+
+def test_a_breadcrumb_trail_glued_to_the_title_is_no_candidate() -> None:
+    for trail in ("Home › Rivers › ", "HomeRivers", "Home / Rivers / "):  # noqa: RUF001
+        page = _page(
+            f"Home\n\nNews\n\nRivers\n\nSport\n\n{trail}River falls to a record low\n\n"
+            f"River falls to a record low\n\n14 May 2024\n\n{PARAGRAPHS}"
+        )
+        texts = [page.blocks[c.index].text for c in headline_candidates(PageView(page, None))]
+        assert "River falls to a record low" in texts, trail
+        assert f"{trail}River falls to a record low" not in texts, trail
+
+
+def test_a_short_title_inside_a_longer_line_keeps_that_line() -> None:
+    # Only a title long enough to stand alone makes the line above it a trail.
+    page = _page(f"Flood warning: Rivers\n\nRivers\n\n14 May 2024\n\n{PARAGRAPHS}")
+    texts = [page.blocks[c.index].text for c in headline_candidates(PageView(page, None))]
+    assert "Flood warning: Rivers" in texts
+
+
+def test_a_subtitle_a_breadcrumb_repeats_is_not_taken_for_a_site_name() -> None:
+    title = "River Watch \u2013 the valley after a dry spring"
+    trail = f"Home › News › {title}"  # noqa: RUF001
+    page = _page(f"Home\n\nNews\n\nSport\n\n{trail}\n\n{title}\n\n{PARAGRAPHS}")
+    at = next(i for i, b in enumerate(page.blocks) if b.text == title)
+    assert page.labels[at - 1].kind == CHROME  # the trail stands in the chrome
+    assert drop_site_name(page, at) == title
+    # A tail the chrome prints on its own is the site's name.
+    title = "River Watch \u2013 The Valley Post"
+    legal = "© 2024 The Valley Post. All rights reserved."
+    page = _page(f"Home\n\nNews\n\n{title}\n\n{PARAGRAPHS}\n\n{legal}")
+    at = next(i for i, b in enumerate(page.blocks) if b.text == title)
+    assert drop_site_name(page, at) == "River Watch"

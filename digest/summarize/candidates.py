@@ -62,6 +62,7 @@ def headline_candidates(view: PageView) -> list[Candidate]:
         f["body_start"] = float(i == page.start)  # the first paragraph is the story, not its title
         f.update(_neighbourhood(view, i))
         found.append(Candidate(i, f))
+    found = _without_trails(view, found)
     _rank_feature(found, "rule_score", "rule_rank")
     _rank_feature(found, "body_overlap", "overlap_rank")
     _relations(view, found)
@@ -71,6 +72,29 @@ def headline_candidates(view: PageView) -> list[Candidate]:
 
 
 _TITLE_WORDS = 4
+_TRAIL_REACH = 3  # blocks below a breadcrumb trail its page's title stands
+
+
+def _without_trails(view: PageView, found: list[Candidate]) -> list[Candidate]:
+    """Leave out a line that is a title with something glued before it, when the title
+    stands on its own just below: "Home > News > Title", "HomeLatest NewsTitle". The
+    glued prefix is a breadcrumb trail or a kicker run into the title; the title alone is
+    what the page's reader sees as the headline."""
+    keys = {c.index: view.page.blocks[c.index].key for c in found}
+    return [
+        c
+        for c in found
+        if not any(
+            0 < o.index - c.index <= _TRAIL_REACH
+            and keys[o.index].count(" ") >= _TITLE_WORDS - 1
+            and len(keys[o.index]) * 2 >= len(keys[c.index])
+            and keys[c.index] != keys[o.index]
+            and keys[c.index].endswith(keys[o.index])
+            for o in found
+        )
+    ]
+
+
 _CHROME_RUN = 10  # a longer run of menus above a line says no more
 _TITLE_BAR = re.compile(r"\s(?:\||-|\u2013|\u2014|::|\u00bb)\s")
 

@@ -270,7 +270,10 @@ def drop_site_name(page: Page, i: int) -> str:
     if not suffix or len(suffix.group(1).split()) > 4:
         return text
     name = suffix.group(1).lower()
+    title = text[: suffix.start()].lower()
     for j, block in enumerate(page.blocks):
-        if j != i and page.labels[j].kind in _SKIP and name in block.text.lower():
+        seen = block.text.lower()
+        # A breadcrumb that repeats the whole title says nothing of what its tail is.
+        if j != i and page.labels[j].kind in _SKIP and name in seen and title not in seen:
             return text[: suffix.start()]
     return text
