@@ -195,3 +195,18 @@ def test_a_front_matter_title_leaves_the_first_paragraph_to_the_lead() -> None:
     story = summarize(parse_seed(seed, "t.md", kind="markdown"))
     assert story.headline == TITLE
     assert story.lead[0] == first
+
+
+def test_a_title_shares_words_with_the_story_in_another_form() -> None:
+    # "Harbour's" and "Stops" are the story's "harbour" and "stop".
+    title = "Harbour's Board Stops Ferry Crossings"
+    view = _view(f"Home\n\nNews\n\n{title}\n\nBy Ana Ruiz\n\n{BODY}")
+    found = _by_text(view, headline_candidates(view))
+    assert found[title].features["body_overlap"] == 1.0
+
+
+def test_furniture_words_are_buttons_and_sections_not_the_words_of_a_sentence() -> None:
+    view = _view(f"Share on Facebook\n\n{TITLE}\n\nBy Ana Ruiz\n\n{BODY}")
+    found = _by_text(view, headline_candidates(view))
+    assert found[TITLE].features["ui_words"] == 0.0  # "to", "after": plain words
+    assert found["Share on Facebook"].features["ui_words"] == 1 / 3  # "share" of three words

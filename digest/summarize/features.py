@@ -32,6 +32,8 @@ UI_WORDS = wordset(
     published updated written edited filed
     """
 )
+# Page furniture's words: the buttons' and the sections' ("the", "of" tell nothing).
+_UI = (UI_WORDS | NOT_NAMES) - _STOP
 _HANDLE = re.compile(r"(?:^|\s)@\w")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
 _KICKER = re.compile(rf"^[{UPPER}0-9][{UPPER}0-9 &'’.\-]{{2,}}:\s")  # noqa: RUF001
@@ -95,7 +97,17 @@ class PageView:
 
 
 def _content(key: str) -> set[str]:
-    return {w for w in key.split() if w not in _STOP and len(w) > 2}
+    """Content words, stemmed just enough that "Roger's" and "Roger", "angels" and "angel"
+    count as one word."""
+    return {_stem(w) for w in key.split() if w not in _STOP and len(w) > 2}
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def _stem(word: str) -> str:
+    word = _POSSESSIVE.sub("", word)
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _block_features(page: Page, i: int) -> Features:
@@ -113,7 +125,7 @@ def _block_features(page: Page, i: int) -> Features:
         "title_case": _title_case(words),
         "all_caps": float(text.isupper()),
         "stopwords": sum(1 for w in lower if w in _STOP) / n,
-        "ui_words": sum(1 for w in lower if w in UI_WORDS or w in NOT_NAMES) / n,
+        "ui_words": sum(1 for w in lower if w in _UI) / n,
         "digits": len(_NUMBERS.findall(text)) / max(1, len(text)),
         "ends_period": float(text.endswith(".")),
         "ends_colon": float(text.endswith(":")),
