@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from digest.summarize import chrome
 from digest.summarize.blocks import UPPER, Block
-from digest.summarize.names import NAME, is_name, name_shaped, proper_case
+from digest.summarize.names import is_name, name_shaped, proper_case
 from digest.summarize.page import BY_LINE, CHROME, COMMENT, DATE, MENU, PROSE, Page
 
 _CUT = re.compile(
@@ -39,9 +39,10 @@ _NAME_END = re.compile(
     "\\s+[\u2022\u00b7|\u2014\u2013-]\\s+"
 )  # "Ana Ruiz • 8h", "Ana Ruiz - May 3"
 _DATED_BY = re.compile(r"^(.{4,40}?)\s+(?=by\s)", re.IGNORECASE)
+# "Ana Ruiz, Staff Writer": the name (up to the comma) is checked by is_name after.
 _NAME_COMMA_JOB = re.compile(
-    rf"^({NAME}),\s+(?:[\w-]+\s+){{0,3}}(?:reporter|editor|writer|correspondent|columnist|"
-    rf"contributor|journalist|critic)s?$",
+    r"^([^,]+),\s+(?:[\w-]+\s+){0,3}(?:reporter|editor|writer|correspondent|columnist|"
+    r"contributor|journalist|critic)s?$",
     re.IGNORECASE,
 )
 _AT_PLACE = re.compile(rf"\s+(?:in|at)\s+(?:the\s+)?[{UPPER}][^\d@]{{0,50}}$")
@@ -132,7 +133,7 @@ def _name_block(page: Page, i: int) -> str | None:
         if _STAFF.match(line):
             return line
         titled = _NAME_COMMA_JOB.match(line)
-        if titled and is_name(titled.group(1)):
+        if titled and name_shaped(titled.group(1)) and is_name(titled.group(1)):
             return titled.group(1)  # "Ana Ruiz, Staff Writer"
         if not is_name(line):
             continue
