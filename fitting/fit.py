@@ -123,8 +123,7 @@ FALLS = {
         kind_date content_between inner_sentence dangling ends_period kind_prose under_a_title
         body_start""",
     "lead": """rank prose_rank meta_after kind_caption kind_chrome note ends_ellipsis
-        standfirst_note ui_words urlish handle bio repeats page_note numbered_run credit_like
-        credit_after dateline_after""",
+        standfirst_note ui_words urlish handle bio repeats""",
     "byline": "name_ui name_glued",
 }
 TASK_PARAMS: dict[str, dict[str, Any]] = {

@@ -15,7 +15,6 @@ from digest.summarize import byline as rules
 from digest.summarize.blocks import UPPER, key, word_list
 from digest.summarize.features import UI_WORDS, Features, PageView, context, overlap
 from digest.summarize.headline import evidence
-from digest.summarize.lead_cues import block_cues, neighbour_cues
 from digest.summarize.names import NOT_NAMES, is_name
 from digest.summarize.page import CAPTION, CHROME, COMMENT, DATE, PROSE, TEXT
 
@@ -241,7 +240,6 @@ def lead_candidates(view: PageView, headline: int | None) -> list[Candidate]:
         f["standfirst_note"] = float("standfirst" in page.notes.get(i, ""))
         f["meta_before"] = float(_meta_between(view, start, i))
         f["sentences"] = float(len(_SENTENCE_END.findall(block.text)))
-        f.update(block_cues(block))
         found.append(Candidate(i, f))
         if len(found) == LEAD_CANDIDATES:
             break
@@ -254,10 +252,6 @@ def lead_candidates(view: PageView, headline: int | None) -> list[Candidate]:
         after = nxt.features["words"] if nxt is not None else 0.0
         candidate.features["next_candidate_words"] = after
         candidate.features["longer_than_next"] = float(candidate.features["words"] > after)
-        candidate.features["next_ratio"] = min(4.0, candidate.features["words"] / max(1.0, after))
-        candidate.features.update(
-            neighbour_cues(view, candidate.index, nxt.index if nxt is not None else None)
-        )
     return found
 
 

@@ -143,16 +143,6 @@ _LEGAL = re.compile(
 )
 
 
-def speaks_to_reader(low: str) -> bool:
-    """The page addresses its reader ("you", "our", "Subscribe..."): lower-case text."""
-    return bool(_READER.search(low))
-
-
-def about_the_page(low: str) -> bool:
-    """A legal line or a line about the page itself ("this article"): lower-case text."""
-    return bool(_LEGAL.search(low))
-
-
 def has_date(text: str) -> bool:
     """A date or a time of day anywhere in the text."""
     return bool(_DIGIT.search(text)) and bool(_DATE.search(spaced(text).lower()))
