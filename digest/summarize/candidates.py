@@ -15,6 +15,7 @@ from digest.summarize import byline as rules
 from digest.summarize.blocks import UPPER, key, word_list
 from digest.summarize.features import UI_WORDS, Features, PageView, context, overlap
 from digest.summarize.headline import evidence
+from digest.summarize.lead_cues import is_aside
 from digest.summarize.names import NOT_NAMES, is_name
 from digest.summarize.page import CAPTION, CHROME, COMMENT, DATE, PROSE, TEXT
 
@@ -228,7 +229,7 @@ def lead_candidates(view: PageView, headline: int | None) -> list[Candidate]:
         block = page.blocks[i]
         if i == headline or block.words < LEAD_MIN_WORDS:
             continue
-        if page.labels[i].kind not in (PROSE, TEXT, CAPTION):
+        if page.labels[i].kind not in (PROSE, TEXT, CAPTION) or is_aside(block):
             continue
         f = {**view.block(i), **context(view, i)}
         mine = set(block.key.split())

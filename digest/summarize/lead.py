@@ -11,7 +11,7 @@ import re
 
 from digest.summarize.blocks import UPPER, Block
 from digest.summarize.byline import is_meta
-from digest.summarize.lead_cues import is_credit, is_page_note, is_place_line, numbered_run
+from digest.summarize.lead_cues import is_aside, is_credit, is_place_line
 from digest.summarize.page import PROSE, Page
 from digest.summarize.sentences import first_sentences
 
@@ -66,20 +66,15 @@ def with_second(page: Page, first: int, after: list[int] | None = None) -> list[
 def _eligible(page: Page, start: int) -> list[int]:
     found = []
     for i in range(start, len(page.blocks)):
-        if page.labels[i].kind == PROSE and _once_in_story(page, i) and not _aside(page, i):
+        if (
+            page.labels[i].kind == PROSE
+            and _once_in_story(page, i)
+            and not is_aside(page.blocks[i])
+        ):
             found.append(i)
             if len(found) == 3:
                 break
     return found
-
-
-_LIST_RUN = 3  # "1 ... 2 ... 3 ...": other stories' titles run together
-
-
-def _aside(page: Page, i: int) -> bool:
-    """A line about the page ("first published...") or a list of other stories."""
-    block = page.blocks[i]
-    return is_page_note(block) or numbered_run(block.text) >= _LIST_RUN
 
 
 def _once_in_story(page: Page, i: int) -> bool:

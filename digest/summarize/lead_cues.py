@@ -3,7 +3,8 @@
 A standfirst over a photo credit or over a release's dateline, a note about the page
 itself ("first published in...", an "updated" date stamp), a list of other stories run
 together into one block: they read like prose in plain text, and these shapes give
-them away. The lead rules (lead.py) pass them over; the ranker sees the rules' pick.
+them away. The lead rules (lead.py) pass them over and the ranker never sees an aside
+as a candidate.
 """
 
 from __future__ import annotations
@@ -55,6 +56,15 @@ def is_page_note(block: Block) -> bool:
     if False in found:
         return True  # "this article", "first published"
     return bool(found) and block.words <= _STAMP_WORDS and chrome.has_date(block.text)
+
+
+_LIST_RUN = 3  # "1 ... 2 ... 3 ...": other stories' titles run together
+
+
+def is_aside(block: Block) -> bool:
+    """Never the lead: a line about the page ("first published...") or a list of other
+    stories (no such line is the first paragraph of any development page's story)."""
+    return is_page_note(block) or numbered_run(block.text) >= _LIST_RUN
 
 
 def numbered_run(text: str) -> int:
