@@ -8,9 +8,9 @@ import pytest
 from digest.model import Seed
 from digest.summarize import summarize
 from digest.summarize.blocks import Block, split_blocks
-from digest.summarize.lead import find_lead
+from digest.summarize.lead import find_lead, past_standfirst
 from digest.summarize.lead_cues import is_credit, is_page_note, is_place_line, numbered_run
-from digest.summarize.page import PROSE, TEXT, analyse
+from digest.summarize.page import CHROME, PROSE, TEXT, analyse
 
 TITLE = "Marrowdale ferry to stop after forty years"
 FIRST = (
@@ -59,9 +59,10 @@ def test_a_sentence_about_a_photographer_is_not_a_credit() -> None:
 
 
 def test_a_dateline_on_its_own_line_is_a_place_line() -> None:
-    assert is_place_line(_block("OSK, NORTHLAND"))
-    assert not is_place_line(_block("Osk, Northland"))
-    assert not is_place_line(_block(FIRST))
+    assert is_place_line(_block("OSK, NORTHLAND"), TEXT)
+    assert not is_place_line(_block("ADVERTISEMENT"), CHROME)
+    assert not is_place_line(_block("Osk, Northland"), TEXT)
+    assert not is_place_line(_block(FIRST), PROSE)
 
 
 @pytest.mark.parametrize(
@@ -69,7 +70,7 @@ def test_a_dateline_on_its_own_line_is_a_place_line() -> None:
     [
         "This article was first published in the Osk Courier and is shared with permission.",
         "Published May 3, 2024 Last updated May 4, 2024 at 10:15",
-        "The information on this website is for general interest and is not advice.",
+        "A version of this article appeared in print on May 3, 2024, in the Osk Courier.",
         "Updated May 4, 2024. This story first ran in the Osk Courier.",
     ],
 )
@@ -77,7 +78,15 @@ def test_lines_about_the_page_are_page_notes(note: str) -> None:
     assert is_page_note(_block(note))
 
 
-@pytest.mark.parametrize("text", [FIRST, "The timetable was updated twice last winter."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        FIRST,
+        "The timetable was updated twice last winter.",
+        "First published in 1954, the ferry timetable has been reprinted every spring since.",
+        "The harbour master keeps the tide tables on this page of the log, he said on Tuesday.",
+    ],
+)
 def test_story_sentences_are_not_page_notes(text: str) -> None:
     assert not is_page_note(_block(text))
 
@@ -93,6 +102,13 @@ def test_a_standfirst_over_a_photo_credit_is_skipped() -> None:
     page = analyse(split_blocks(_page(*blocks)))
     assert find_lead(page, 0)[0] == 4
     assert _lead(*blocks)[0] == FIRST
+
+
+def test_a_pick_over_a_photo_credit_moves_on_to_the_story_under_it() -> None:
+    page = analyse(split_blocks(_page(TITLE, "By Ana Ruiz", DEK, "Photo: Tom Vale", FIRST, SECOND)))
+    assert past_standfirst(page, 2) == 4
+    assert "standfirst" in page.notes[2]
+    assert past_standfirst(page, 4) == 4  # no credit under the story's first paragraph
 
 
 def test_a_short_first_paragraph_after_the_byline_stays_the_lead() -> None:

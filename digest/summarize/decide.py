@@ -16,7 +16,7 @@ from digest.summarize.candidates import (
     lead_candidates,
 )
 from digest.summarize.features import PageView
-from digest.summarize.lead import find_lead, with_second
+from digest.summarize.lead import find_lead, past_standfirst, with_second
 from digest.summarize.ranker import Model, Ranker
 
 
@@ -50,7 +50,7 @@ def pick_lead(view: PageView, model: Model, headline: int | None, ranking: Ranki
     top = ranking.rank("lead", model["lead"], lead_candidates(view, headline))
     if top is None:
         return find_lead(view.page, headline)
-    return with_second(view.page, top.candidate.index)
+    return with_second(view.page, past_standfirst(view.page, top.candidate.index))
 
 
 def pick_byline(

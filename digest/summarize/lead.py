@@ -11,7 +11,7 @@ import re
 
 from digest.summarize.blocks import UPPER, Block
 from digest.summarize.byline import is_meta
-from digest.summarize.lead_cues import is_aside, is_credit, is_place_line
+from digest.summarize.lead_cues import credit_between, is_aside, is_credit
 from digest.summarize.page import PROSE, Page
 from digest.summarize.sentences import first_sentences
 
@@ -27,6 +27,7 @@ _CUT_TO = 160  # ... to at most this many words, so it still reads as that parag
 _SHORT = 40  # a first paragraph shorter than this is joined by the next one
 _STANDFIRST = 25
 _STANDFIRST_CREDITED = 40  # a standfirst with a photo or a dateline under it may run longer
+_NEAR = 4  # blocks between a standfirst and the story under it
 _SECOND_MIN = 15  # a shorter second "paragraph" is more often a caption or a teaser
 
 
@@ -37,6 +38,8 @@ def find_lead(page: Page, headline: int | None) -> list[int]:
     if not found and start > page.start:
         found = _eligible(page, page.start)
     if not found:
+        found = _eligible(page, min(start, page.start), asides=True)  # all the page has
+    if not found:
         return []
     first = found[0]
     if len(found) > 1 and _is_standfirst(page, start, first, found[1]):
@@ -44,6 +47,21 @@ def find_lead(page: Page, headline: int | None) -> list[int]:
         found = found[1:]
         first = found[0]
     return with_second(page, first, found[1:])
+
+
+def past_standfirst(page: Page, first: int) -> int:
+    """The paragraph after `first` when `first` is a short summary over a photo credit or
+    a dateline line, and the story goes on right under them; else `first`."""
+    nxt = _eligible(page, first + 1)[:1]
+    if (
+        nxt
+        and nxt[0] - first <= _NEAR
+        and page.blocks[first].words <= _STANDFIRST_CREDITED
+        and credit_between(page, first, nxt[0])
+    ):
+        page.notes[first] = "dropped: standfirst (over a photo credit or a dateline)"
+        return nxt[0]
+    return first
 
 
 def with_second(page: Page, first: int, after: list[int] | None = None) -> list[int]:
@@ -63,13 +81,13 @@ def with_second(page: Page, first: int, after: list[int] | None = None) -> list[
     return [first]
 
 
-def _eligible(page: Page, start: int) -> list[int]:
+def _eligible(page: Page, start: int, asides: bool = False) -> list[int]:
     found = []
     for i in range(start, len(page.blocks)):
         if (
             page.labels[i].kind == PROSE
             and _once_in_story(page, i)
-            and not is_aside(page.blocks[i])
+            and (asides or not is_aside(page.blocks[i]))
         ):
             found.append(i)
             if len(found) == 3:
@@ -94,10 +112,7 @@ def _is_standfirst(page: Page, headline_end: int, first: int, second: int) -> bo
         return False  # "LYON (Agency) — ...": the story starts here
     if any(is_meta(page, j) for j in range(first + 1, second)):
         return True
-    if page.blocks[first].words <= _STANDFIRST_CREDITED and any(
-        is_credit(page.blocks[j], page.labels[j].kind) or is_place_line(page.blocks[j])
-        for j in range(first + 1, second)
-    ):
+    if page.blocks[first].words <= _STANDFIRST_CREDITED and credit_between(page, first, second):
         return True  # a summary over the photo, or over the wire dateline of the story
     meta_before = any(is_meta(page, j) for j in range(headline_end, first))
     block = page.blocks[first]

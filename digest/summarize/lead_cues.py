@@ -13,7 +13,7 @@ import re
 
 from digest.summarize import chrome
 from digest.summarize.blocks import UPPER, Block
-from digest.summarize.page import CAPTION
+from digest.summarize.page import CAPTION, CHROME, Page
 
 # A place alone on its line before a release's text: "LYON, FRANCE", "NEW YORK".
 _PLACE_LINE = re.compile(rf"^[{UPPER}][{UPPER} .'\-]{{2,}}(?:,\s*[{UPPER}][{UPPER} .'\-]+)*$")
@@ -25,13 +25,17 @@ _CREDIT_WORD = re.compile(
 )
 _CREDIT_MARK = re.compile(r"[:/|©]")
 _SHORT_CREDIT = 10  # words
-# The page speaking of itself: "this article", "first published on", "last updated".
+# The page speaking of itself: "This article was originally published on...", "A version
+# of this story appeared in print" (a story may well say "this page" of something else).
 _SELF = re.compile(
-    r"\bthis (?:article|story|piece|page|website|site|blog|post)\b|"
-    r"\b(?:originally|first) published\b|"
-    r"\b(?:last )?updated\b"
+    r"\bthis (?:article|story|piece|post) (?:was|has been|first|originally|appeared|appears)\b|"
+    r"\ba version of this (?:article|story)\b"
 )
-_STAMP_WORDS = 30  # an "updated" line longer than this is the story's own sentence
+_NOTE_WORDS = 40
+# A date stamp: "Published May 3, 2024 Last updated ..." ("First published in 1954, the
+# novel..." has no day and month, and is the story's).
+_STAMP = re.compile(r"^\W*(?:(?:originally |first )?published|(?:last )?updated)\b")
+_STAMP_WORDS = 30
 
 
 def is_credit(block: Block, kind: str) -> bool:
@@ -44,18 +48,29 @@ def is_credit(block: Block, kind: str) -> bool:
     return chrome.is_caption(block) is not None
 
 
-def is_place_line(block: Block) -> bool:
-    """A wire or release dateline on a line of its own: "LYON, FRANCE"."""
-    return block.words <= _PLACE_WORDS and bool(_PLACE_LINE.match(block.text))
+def is_place_line(block: Block, kind: str) -> bool:
+    """A wire or release dateline on a line of its own: "LYON, FRANCE" (not a label in
+    capitals the page's chrome is made of: "ADVERTISEMENT")."""
+    return kind != CHROME and block.words <= _PLACE_WORDS and bool(_PLACE_LINE.match(block.text))
+
+
+def credit_between(page: Page, first: int, last: int) -> bool:
+    """A photo credit or a dateline line between two paragraphs: what stands under a
+    standfirst (over its photo, or over the story's dateline)."""
+    return any(
+        is_credit(page.blocks[j], page.labels[j].kind)
+        or is_place_line(page.blocks[j], page.labels[j].kind)
+        for j in range(first + 1, last)
+    )
 
 
 def is_page_note(block: Block) -> bool:
     """A line about the page, not the story: "This article was first published...",
-    a date stamp with "updated" in it."""
-    found = {m.group(0).endswith("updated") for m in _SELF.finditer(block.text.lower())}
-    if False in found:
-        return True  # "this article", "first published"
-    return bool(found) and block.words <= _STAMP_WORDS and chrome.has_date(block.text)
+    a date stamp ("Updated May 3, 2024")."""
+    low = block.text.lower()
+    if block.words <= _NOTE_WORDS and _SELF.search(low):
+        return True
+    return block.words <= _STAMP_WORDS and bool(_STAMP.match(low)) and chrome.has_date(block.text)
 
 
 _LIST_RUN = 3  # "1 ... 2 ... 3 ...": other stories' titles run together
