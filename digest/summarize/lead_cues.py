@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 
 from digest.summarize import chrome
-from digest.summarize.blocks import UPPER, Block
+from digest.summarize.blocks import Block
 from digest.summarize.page import CAPTION, CHROME, Page
 
-# A place alone on its line before a release's text: "LYON, FRANCE", "NEW YORK".
-_PLACE_LINE = re.compile(rf"^[{UPPER}][{UPPER} .'\-]{{2,}}(?:,\s*[{UPPER}][{UPPER} .'\-]+)*$")
 _PLACE_WORDS = 5
+_PLACE_MARKS = frozenset(" ,.'-")
 # "1 First title 2 Second title 3 ...": a numbered list run into one block.
 _NUMBERED = re.compile(r"(?:^|\s)(\d{1,2})[.)]?\s+(?=\S)")
 _CREDIT_WORD = re.compile(
@@ -51,7 +50,15 @@ def is_credit(block: Block, kind: str) -> bool:
 def is_place_line(block: Block, kind: str) -> bool:
     """A wire or release dateline on a line of its own: "LYON, FRANCE" (not a label in
     capitals the page's chrome is made of: "ADVERTISEMENT")."""
-    return kind != CHROME and block.words <= _PLACE_WORDS and bool(_PLACE_LINE.match(block.text))
+    text = block.text
+    return (
+        kind != CHROME
+        and block.words <= _PLACE_WORDS
+        and len(text) >= 3
+        and text[:1].isalpha()
+        and text.isupper()
+        and all(c.isalpha() or c in _PLACE_MARKS for c in text)
+    )
 
 
 def credit_between(page: Page, first: int, last: int) -> bool:
