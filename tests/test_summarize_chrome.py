@@ -163,3 +163,33 @@ def test_a_real_paragraph_is_prose() -> None:
 
 def test_a_caption_whose_credit_follows_dots() -> None:
     assert _kind("The ferry at dawn on the lower landing.Credit...Ana Ruiz for The Post") == CAPTION
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("September 20, 2018", DATE),
+        ("Sept. 3rd 2018 | by Ana Ruiz", DATE),
+        ("September 2018 open thread", "text"),  # a month and a year name the story
+        ("May 2024 reading list", "text"),
+    ],
+)
+def test_a_date_is_a_day_not_a_month_and_year(text: str, kind: str) -> None:
+    assert _kind(text) == kind
+
+
+def test_a_short_title_over_its_date_in_a_run_of_links_is_not_a_menu_item() -> None:
+    body = (
+        "Our harbour thread is open for questions about the new ferry timetable, the "
+        "repairs to the sluices and the plans for the market hall this winter."
+    )
+    page = analyse(
+        split_blocks(
+            "Home\n\nDonate\n\nThe Harbour Blog\n\nHarbour open thread\n\nPrevious Post\n\n"
+            f"Next Post\n\n10 May 2024 | by Ana Ruiz\n\n{body}\n\n{body}"
+        )
+    )
+    kinds = {b.text: page.labels[i].kind for i, b in enumerate(page.blocks)}
+    assert kinds["Harbour open thread"] == "text"
+    assert kinds["The Harbour Blog"] == CHROME
+    assert kinds["Previous Post"] == CHROME

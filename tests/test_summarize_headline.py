@@ -178,3 +178,10 @@ def test_a_subtitle_a_breadcrumb_repeats_is_not_taken_for_a_site_name() -> None:
     page = _page(f"Home\n\nNews\n\n{title}\n\n{PARAGRAPHS}\n\n{legal}")
     at = next(i for i, b in enumerate(page.blocks) if b.text == title)
     assert drop_site_name(page, at) == "River Watch"
+
+
+def test_a_credit_line_or_a_web_address_is_no_candidate() -> None:
+    lines = ("\u2014 Ana Ruiz on Sunday, May 12th, 2024 in a speech", "More info: www.example.org")
+    page = _page("Home\n\nNews\n\n" + "\n\n".join(lines) + f"\n\n14 May 2024\n\n{PARAGRAPHS}")
+    texts = [page.blocks[c.index].text for c in headline_candidates(PageView(page, None))]
+    assert not set(lines) & set(texts)

@@ -39,6 +39,11 @@ BYLINE_METHODS = (
 )
 
 
+# A line that opens with a dash ("— Ana Ruiz, 3 May": a credit or a list item) or holds a
+# web address (a link, a "More info: www..." line) is never a page's title.
+_NEVER_A_TITLE = re.compile(r"^[\u2014\u2013-]\s|https?://|\bwww\.", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Candidate:
     index: int  # the block
@@ -57,6 +62,8 @@ def headline_candidates(view: PageView) -> list[Candidate]:
             continue
         if view.block(i)["dangling"]:
             continue  # "SECTION NAME —", "Read more:": a line that leads into another
+        if _NEVER_A_TITLE.search(block.text):
+            continue
         f = {**view.block(i), **context(view, i), **overlap(view, i), **evidence(page, i)}
         f["rule_pick"] = float(i == view.rule_headline)
         f["body_start"] = float(i == page.start)  # the first paragraph is the story, not its title

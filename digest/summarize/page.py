@@ -145,10 +145,22 @@ def _mark_menus(blocks: list[Block], labels: list[Label]) -> None:
             # and a short title may end it right above its "By" line.
             ends_at_prose = block is not None and labels[i].kind == PROSE
             keep = 2 if ends_at_prose else 1 if block is not None and is_by_line(block.text) else 0
+            titled = _title_over_date(blocks, labels, run) if ends_at_prose else None
             for j in run[: len(run) - keep]:
-                if labels[j].kind == TEXT:
+                if labels[j].kind == TEXT and j != titled:
                     labels[j] = Label(CHROME, MENU)
         run = []
+
+
+def _title_over_date(blocks: list[Block], labels: list[Label], run: list[int]) -> int | None:
+    """The short line over the date that ends a menu run, buttons ("Next post") aside:
+    a short title printed among the links above its story."""
+    if labels[run[-1]].kind != DATE:
+        return None
+    for j in reversed(run[-5:-1]):
+        if labels[j].kind == TEXT and blocks[j].words >= 3:
+            return j
+    return None
 
 
 def _mark_credited(blocks: list[Block], labels: list[Label]) -> None:
