@@ -148,3 +148,8 @@ def test_a_credited_caption_is_passed_over_for_the_second_paragraph() -> None:
     caption = "© Osk Pictures The ferry leaving Marrowdale harbour on its morning crossing."
     lead = _lead(TITLE, "By Ana Ruiz", short, caption, SECOND, THIRD)
     assert lead == (short, SECOND)
+
+
+def test_a_page_whose_only_paragraph_is_a_note_still_has_a_lead() -> None:
+    note = "This article was first published in the Osk Courier and is shared with permission."
+    assert _lead(TITLE, "By Ana Ruiz", note) == (note,)
