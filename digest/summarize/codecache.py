@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 T = TypeVar("T")
+# Part of every stamp: a change to how entries are laid out makes the old ones misses.
+LAYOUT = b"digest codecache 1"
 
 
 def folder() -> Path | None:
@@ -40,7 +42,8 @@ def kept(name: str, stamp: bytes, make: Callable[[], T], where: Path | None = No
     where = where or folder()
     if where is None:
         return make()
-    stamp = sys.version.encode() + b"\0" + stamp  # bytecode is only good for its own Python
+    # Bytecode is only good for the Python that wrote it.
+    stamp = b"\0".join([LAYOUT, sys.version.encode(), stamp])
     path = where / f"{name}-{zlib.crc32(stamp):08x}.marshal"
     try:
         stored_stamp, value = marshal.loads(path.read_bytes())
