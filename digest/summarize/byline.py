@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from digest.summarize import chrome
 from digest.summarize.blocks import UPPER, Block
-from digest.summarize.names import is_name, name_shaped, proper_case
+from digest.summarize.names import is_name, name_shaped, opens_with_name, proper_case
 from digest.summarize.page import BY_LINE, CHROME, COMMENT, DATE, MENU, PROSE, Page
 
 _CUT = re.compile(
@@ -34,7 +34,7 @@ _STAFF = re.compile(
 # what stands around it, then checked by names.name_shaped: a name cannot hold a comma,
 # a dash or a separator, so the loose match ends just where NAME would.
 _SIGNATURE_DASH = re.compile(r"[.!?\"”]\s*[—–]\s*")  # noqa: RUF001
-_FOOTER_SEPARATOR = re.compile(r"\s*[—–|·•]\s*\S")  # noqa: RUF001
+_FOOTER_SEPARATOR = re.compile(r"[—–|·•]")  # noqa: RUF001
 _NAME_END = re.compile(
     "\\s+[\u2022\u00b7|\u2014\u2013-]\\s+"
 )  # "Ana Ruiz • 8h", "Ana Ruiz - May 3"
@@ -151,7 +151,7 @@ def _name_block(page: Page, i: int) -> str | None:
 
 def _placed(line: str) -> str | None:
     """The name in "Ana Ruiz in Lyon" or "Ana Ruiz at the Town Hall"."""
-    place = _AT_PLACE.search(line)
+    place = _AT_PLACE.search(line) if opens_with_name(line) else None
     return line[: place.start()] if place and name_shaped(line[: place.start()]) else None
 
 
@@ -255,11 +255,19 @@ def footer_byline(page: Page, i: int) -> str | None:
     if signature and is_name(signature) and page.start <= i < page.end + 2:
         return signature
     # "Ana Ruiz — 2024-05-01 — in Notes": a name, then a date with its year.
-    separator = _FOOTER_SEPARATOR.search(text)
-    name = text[: separator.start()] if separator else ""
-    if name_shaped(name) and is_name(name) and re.search(r"\d{4}", text[len(name) :]):
+    name = _footer_name(text)
+    if name and is_name(name) and re.search(r"\d{4}", text[len(name) :]):
         return name
     return None
+
+
+def _footer_name(text: str) -> str | None:
+    """The name before the first separator of "Ana Ruiz — 2024-05-01 — in Notes"."""
+    separator = _FOOTER_SEPARATOR.search(text) if opens_with_name(text) else None
+    if not separator or not text[separator.end() :].strip():
+        return None
+    name = text[: separator.start()].rstrip()
+    return name if name_shaped(name) else None
 
 
 def sign_off(text: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from digest.summarize.blocks import UPPER, Block, wordset
-from digest.summarize.names import name_shaped
+from digest.summarize.names import name_shaped, opens_with_name
 
 # Patterns are written in lower case and matched against lower-cased text: several
 # times faster than re.IGNORECASE, and this runs on every block of every page.
@@ -261,5 +261,5 @@ def is_bio(block: Block) -> bool:
 def _starts_with_a_name(text: str) -> bool:
     lead_in = _BIO_LEAD_IN.match(text)
     start = lead_in.end() if lead_in else 0
-    verb = _BIO_VERB.search(text, start)
+    verb = _BIO_VERB.search(text, start) if opens_with_name(text, start) else None
     return verb is not None and name_shaped(text[start : verb.start()])

@@ -66,6 +66,12 @@ def name_shaped(text: str) -> bool:
     return _NAME_RE.fullmatch(text) is not None
 
 
+def opens_with_name(text: str, start: int = 0) -> bool:
+    """Some stretch of text from `start` has a name's shape: a quick test before looking
+    along a line for the cue that ends the name (most lines fail it at their first word)."""
+    return _NAME_RE.match(text, start) is not None
+
+
 def is_name(text: str, min_tokens: int = 2, max_tokens: int = 5) -> bool:
     """True if the whole text has the shape of a person's name."""
     text = text.strip()
