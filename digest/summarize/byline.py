@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from digest.summarize import chrome
-from digest.summarize.blocks import UPPER, Block
+from digest.summarize.blocks import UPPER, Block, capitals
 from digest.summarize.names import is_name, name_shaped, opens_with_name, proper_case
 from digest.summarize.page import BY_LINE, CHROME, COMMENT, DATE, MENU, PROSE, Page
 
@@ -97,9 +97,9 @@ def _authors(rest: str) -> list[str]:
     return names if len(names) == len(named) else []
 
 
-_CAPS_THEN_WORDS = re.compile(
-    rf"^((?:[{UPPER}][{UPPER}.'\-]+\s+){{1,3}}[{UPPER}][{UPPER}'\-]+)\s+[{UPPER}][a-z]"
-)
+_CAPS_WORD = capitals(".'\\-", 2)
+_CAPS_LAST_WORD = capitals("'\\-", 2)
+_CAPS_THEN_WORDS = re.compile(rf"^((?:{_CAPS_WORD}\s+){{1,3}}{_CAPS_LAST_WORD})\s+[{UPPER}][a-z]")
 
 
 def _capitals_first(part: str) -> str:

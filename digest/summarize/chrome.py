@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from digest.summarize.blocks import UPPER, Block, wordset
+from digest.summarize.blocks import Block, capitals, wordset
 from digest.summarize.names import name_shaped, opens_with_name
 
 # Patterns are written in lower case and matched against lower-cased text: several
@@ -90,7 +90,8 @@ _CREDIT_END = re.compile(
 # "(Agency: Ana Ruiz)".
 _PAREN_CREDIT = re.compile(r"[.!?]\s*\([^()]{0,50}[/:][^()]{0,50}\)$")
 # A caption that ends its sentence with an agency or photographer in capitals.
-_CAPS_CREDIT = re.compile(rf"[.!?)\]]\s+[{UPPER}][{UPPER}0-9/&.,'’ \-]{{2,50}}$")  # noqa: RUF001
+_CAPS_RUN = capitals("0-9/&.,'’ \\-", 3, "51")  # noqa: RUF001
+_CAPS_CREDIT = re.compile(rf"[.!?)\]]\s+{_CAPS_RUN}$")
 _DATE = re.compile(
     r"\b(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?\s+\d{4}|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b,?"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from digest.summarize.blocks import UPPER, Block
+from digest.summarize.blocks import Block, capitals
 from digest.summarize.byline import is_meta
 from digest.summarize.lead_cues import credit_between, is_aside, is_credit
 from digest.summarize.page import PROSE, Page
@@ -17,8 +17,9 @@ from digest.summarize.sentences import first_sentences
 
 _LABELLED = re.compile(r"^[^\s:]+(?: [^\s:]+){0,3}: ")  # "NAME: ..." in an interview
 # A wire dateline: "LYON —", "LYON (Agency) -", "LYON, France, May 3 (Agency) —".
+_PLACE = capitals(" .'\\-", 3)  # "LYON", "NEW YORK", "ST. JOHN'S"
 _DATELINE = re.compile(
-    rf"^[{UPPER}][{UPPER} .'\-]{{2,}}(?:,[^()\u2014\u2013]{{1,40}})?(?:\s*\([^)]{{2,40}}\))?"
+    rf"^{_PLACE}(?:,[^()\u2014\u2013]{{1,40}})?(?:\s*\([^)]{{2,40}}\))?"
     r"\s*(?:-{1,2}|\u2014|\u2013)\s"
 )
 LEAD_BUDGET = 120  # words for two paragraphs: the newsletter shows a taste, not the article
