@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from digest.summarize.blocks import norm, split_blocks
+import re
+
+import pytest
+
+from digest.summarize.blocks import capitals, norm, split_blocks
 from digest.summarize.sentences import split_sentences
 
 
@@ -54,3 +58,11 @@ def test_first_sentences_keep_whole_sentences_within_a_budget() -> None:
     text = "One two three four. Five six seven eight. Nine ten eleven twelve."
     assert first_sentences(text, 9) == "One two three four. Five six seven eight."
     assert first_sentences(text, 2) == "One two three four."  # never empty
+
+
+@pytest.mark.parametrize(
+    ("text", "run"),
+    [("ST. JOHN'S", True), ("ÉLODIE", True), ("LY", False), (".LYON", False), (" LYON", False)],
+)
+def test_a_run_of_capitals_opens_with_a_capital(text: str, run: bool) -> None:
+    assert bool(re.fullmatch(capitals(" .'\\-", 3), text)) is run
