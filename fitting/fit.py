@@ -5,7 +5,7 @@
     python fitting/fit.py check    # exit 1 when the shipped weights are not what refit makes
 
 Needs the `fit` extra (LightGBM) and the shared corpora beside the repository. Each
-decision is a ranking among a page's candidates (`digest/summarize/candidates.py`); the
+decision is a ranking among a page's candidates (`digest/summarize/*candidates.py`); the
 trees LightGBM grows are written out as plain numbers that `ranker.py` walks.
 """
 
@@ -27,14 +27,11 @@ import corpus
 from digest.sources.seeds import parse_seed
 from digest.summarize import analyse_seed
 from digest.summarize.blocks import split_blocks
-from digest.summarize.candidates import (
-    Candidate,
-    byline_candidates,
-    headline_candidates,
-    lead_candidates,
-)
+from digest.summarize.byline_candidates import byline_candidates
+from digest.summarize.candidates import Candidate, headline_candidates
 from digest.summarize.features import PageView
 from digest.summarize.headline import drop_site_name, find_headline
+from digest.summarize.lead_candidates import lead_candidates
 from digest.summarize.page import analyse
 from digest.summarize.ranker import TASKS, WEIGHTS, Model, Ranker, Tree
 

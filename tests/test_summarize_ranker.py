@@ -17,14 +17,11 @@ from digest.model import Seed
 from digest.sources.seeds import parse_seed
 from digest.summarize import analyse_seed, summarize
 from digest.summarize.blocks import split_blocks
-from digest.summarize.candidates import (
-    Candidate,
-    byline_candidates,
-    headline_candidates,
-    lead_candidates,
-)
+from digest.summarize.byline_candidates import byline_candidates
+from digest.summarize.candidates import Candidate, headline_candidates
 from digest.summarize.features import PageView
 from digest.summarize.headline import find_headline
+from digest.summarize.lead_candidates import lead_candidates
 from digest.summarize.page import analyse
 from digest.summarize.ranker import Ranker, Tree, shipped
 

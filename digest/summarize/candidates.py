@@ -1,9 +1,10 @@
 """The candidates for each decision, with the features the ranker weighs.
 
-Headline: a short block above (or just inside) the body. Byline: a name some rule reads
-from a block (a "By" line, a bare name beside a date, a sign-off...). Lead: one of the
-first paragraph-like blocks after the title. The rules' own picks are features too, so
-the ranker learns when to trust them.
+Headline (here): a short block above (or just inside) the body. Byline
+(`byline_candidates.py`): a name some rule reads from a block (a "By" line, a bare name
+beside a date, a sign-off...). Lead (`lead_candidates.py`): one of the first
+paragraph-like blocks after the title. The rules' own picks are features too, so the
+ranker learns when to trust them.
 """
 
 from __future__ import annotations
@@ -11,32 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.summarize import byline as rules
-from digest.summarize.blocks import UPPER, key, word_list
-from digest.summarize.features import UI_WORDS, Features, PageView, context, overlap
+from digest.summarize.blocks import key
+from digest.summarize.features import Features, PageView, context, overlap
 from digest.summarize.headline import evidence
-from digest.summarize.lead_cues import is_aside
-from digest.summarize.names import NOT_NAMES, is_name
 from digest.summarize.page import CAPTION, CHROME, COMMENT, DATE, PROSE, TEXT
 
 HEADLINE_ABOVE = 60  # blocks above the body a title may stand
 HEADLINE_MAX_WORDS = 40
-LEAD_CANDIDATES = 8
-LEAD_MIN_WORDS = 8
-BYLINE_METHODS = (
-    "by",
-    "name",
-    "footer",
-    "after_by",
-    "bare_name",
-    "glued",
-    "edited",
-    "part_by",
-    "line_by",
-    "part_as_by",
-    "line_as_by",
-    "name_prefix",
-)
 
 
 # A line that opens with a dash ("— Ana Ruiz, 3 May": a credit or a list item) or holds a
@@ -223,179 +205,6 @@ def _header_meta(view: PageView) -> int | None:
         ),
         None,
     )
-
-
-def lead_candidates(view: PageView, headline: int | None) -> list[Candidate]:
-    page = view.page
-    start = headline + 1 if headline is not None and headline < page.start else page.start
-    start = max(0, min(start, page.start))
-    rule_lead = _rule_lead(view)
-    headline_words = _words_of(view, view.rule_headline)
-    found: list[Candidate] = []
-    for i in range(start, len(page.blocks)):
-        block = page.blocks[i]
-        if i == headline or block.words < LEAD_MIN_WORDS:
-            continue
-        if page.labels[i].kind not in (PROSE, TEXT, CAPTION) or is_aside(block):
-            continue
-        f = {**view.block(i), **context(view, i)}
-        mine = set(block.key.split())
-        f["headline_overlap"] = len(mine & headline_words) / max(1, len(headline_words))
-        f["rank"] = float(len(found))
-        f["prose_rank"] = float(sum(1 for c in found if c.features["kind_prose"]))
-        f["rule_pick"] = float(i == rule_lead)
-        f["from_headline"] = float(i - headline) if headline is not None else 99.0
-        f["standfirst_note"] = float("standfirst" in page.notes.get(i, ""))
-        f["meta_before"] = float(_meta_between(view, start, i))
-        f["sentences"] = float(len(_SENTENCE_END.findall(block.text)))
-        found.append(Candidate(i, f))
-        if len(found) == LEAD_CANDIDATES:
-            break
-    for n, candidate in enumerate(found):
-        nxt = found[n + 1] if n + 1 < len(found) else None
-        # A standfirst sits above the byline or date; the story starts below them.
-        candidate.features["meta_after"] = float(
-            nxt is not None and _meta_between(view, candidate.index + 1, nxt.index)
-        )
-        after = nxt.features["words"] if nxt is not None else 0.0
-        candidate.features["next_candidate_words"] = after
-        candidate.features["longer_than_next"] = float(candidate.features["words"] > after)
-    return found
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")  # noqa: RUF001
-
-
-def _meta_between(view: PageView, first: int, last: int) -> bool:
-    return any(view.block(j)["meta"] for j in range(max(0, first), last))
-
-
-def _rule_lead(view: PageView) -> int | None:
-    from digest.summarize.lead import find_lead
-
-    picked = find_lead(view.page, view.rule_headline)
-    return picked[0] if picked else None
-
-
-def _words_of(view: PageView, i: int | None) -> set[str]:
-    return set(view.page.blocks[i].key.split()) if i is not None else set()
-
-
-def byline_candidates(view: PageView, headline: int | None) -> list[Candidate]:
-    page = view.page
-    anchor = headline if headline is not None else page.start
-    first = max(0, min(anchor, page.start) - 10)
-    last = min(len(page.blocks), page.end + rules.FOOTER_REACH)
-    rule_name, rule_at = rules.find_byline(page, headline, None)
-    found: list[Candidate] = []
-    seen: set[tuple[int, str]] = set()
-    for i in range(first, last):
-        if i == headline or (page.labels[i].kind == COMMENT and i >= page.end):
-            continue
-        near = abs(i - anchor) <= _NEAR or first <= i <= page.start
-        for method, name in _names_in(view, i, near):
-            name = rules.finish(name, page)
-            if (i, name) in seen or not name or _ui_share(name) == 1.0:
-                continue  # "Posted", "More", "Top Stories": page furniture, not a person
-            seen.add((i, name))
-            f = {**view.block(i), **context(view, i)}
-            f.update({f"method_{m}": float(m == method) for m in BYLINE_METHODS})
-            f["name_words"] = float(len(name.split()))
-            f["name_glued"] = float(bool(_UNGLUE.search(name)))
-            f["name_ui"] = _ui_share(name)
-            f["name_caps"] = float(name.isupper())
-            f["name_shape"] = float(is_name(name, 1, 6))
-            f["from_headline"] = float(i - headline) if headline is not None else 99.0
-            f["before_body"] = float(i < page.start)
-            f["rule_pick"] = float(i == rule_at and name == rule_name)
-            f["rule_block"] = float(i == rule_at)
-            f["name_repeats"] = float(sum(1 for b in page.blocks if name in b.text))
-            found.append(Candidate(i, f, name))
-    for n, candidate in enumerate(found):
-        candidate.features["rank"] = float(n)
-        candidate.features["candidates"] = float(len(found))
-    return found
-
-
-_BARE_BY = re.compile(r"^(?:by|written by|posted by|words by|author|authors)\s*:?$", re.IGNORECASE)
-_GLUED = re.compile(rf"^(.+?[a-z])(?=[{UPPER}][a-z]+\s)(.*)$")
-_UNGLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# Where a credit line changes subject: "May 3, 2024 | By Ana Ruiz", "Ana Ruiz • 3h".
-_PARTS = re.compile(
-    r"\s*(?:\||•|·|—|–|\s-\s)\s*|"  # noqa: RUF001
-    r"\s*\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b\s*"
-)
-_EDITED = re.compile(r"\b(?:edited|reported|compiled) by\s+(.+)$", re.IGNORECASE)
-_NEAR = 12  # blocks from the headline where a bare credit ("Ana Ruiz, Agency") may stand
-_SHORT_CREDIT = 10
-
-
-def _names_in(view: PageView, i: int, near: bool) -> list[tuple[str, str]]:
-    """(method, name) for every reading of block i as a credit."""
-    page = view.page
-    text = page.blocks[i].text
-    found = []
-    by = rules.by_in_block(page, i)
-    if by:
-        found.append(("by", by))
-    name = rules.name_block(page, i)
-    if name:
-        found.append(("name", name))
-    footer = rules.footer_byline(page, i)
-    if footer:
-        found.append(("footer", footer))
-    if i > 0 and _BARE_BY.match(page.blocks[i - 1].text) and page.blocks[i].words <= 8:
-        after = rules.by_line(f"By {text}")
-        if after:
-            found.append(("after_by", after))
-    if is_name(text):
-        found.append(("bare_name", text))
-    glued = _GLUED.match(text)
-    if (
-        glued
-        and page.blocks[i].words <= 8
-        and rules.is_job(glued.group(2))
-        and is_name(glued.group(1))
-    ):
-        found.append(("glued", glued.group(1)))  # "Ana RuizStaff Writer"
-    edited = _EDITED.search(text)
-    if edited and page.blocks[i].words <= 20:
-        credit = rules.by_line(f"By {_UNGLUE.sub(' ', edited.group(1))}")
-        if credit:
-            found.append(("edited", credit))
-    if near and page.blocks[i].words <= _SHORT_CREDIT:
-        found += _credit_parts(text)
-    return found
-
-
-def _ui_share(name: str) -> float:
-    words = [w.lower() for w in word_list(name)]
-    return sum(1 for w in words if w in NOT_NAMES or w in UI_WORDS) / len(words) if words else 1.0
-
-
-def _credit_parts(text: str) -> list[tuple[str, str]]:
-    """A short line read as a credit piece by piece: "Ana Ruiz, Agency", "3/4/2024 | Ana Ruiz"."""
-    found = []
-    parts = [p for p in _PARTS.split(text) if p and p.strip()]
-    unglued = [p for p in _PARTS.split(_UNGLUE.sub(" ", text)) if p and p.strip()]
-    parts += [p for p in unglued if p not in parts]
-    for part in parts:
-        part = part.strip()
-        method = "part" if len(parts) > 1 else "line"
-        by = rules.by_line(part)
-        if by:
-            found.append((f"{method}_by", by))
-            continue
-        if len(part.split()) > 8 or not part[:1].isupper():
-            continue
-        credit = rules.by_line(f"By {part}")
-        if credit:
-            found.append((f"{method}_as_by", credit))
-        words = part.split()
-        for size in (2, 3):
-            if len(words) > size and is_name(" ".join(words[:size])):
-                found.append(("name_prefix", " ".join(words[:size])))
-    return found
 
 
 def _rank_feature(found: list[Candidate], name: str, rank_name: str) -> None:

@@ -1,6 +1,6 @@
 """The three decisions a ranker makes: which block is the headline, the lead, the byline.
 
-Each takes the candidates `candidates.py` lists, scores them with the fitted trees and
+Each takes the candidates `*candidates.py` list, scores them with the fitted trees and
 keeps the best; when a page offers none, the rules' own pick stands. The scored
 candidates are kept in a `Ranking`, so --explain can show why a line won.
 """
@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from digest.summarize.candidates import (
-    Candidate,
-    byline_candidates,
-    headline_candidates,
-    lead_candidates,
-)
+from digest.summarize.byline_candidates import byline_candidates
+from digest.summarize.candidates import Candidate, headline_candidates
 from digest.summarize.features import PageView
 from digest.summarize.lead import find_lead, past_standfirst, with_second
+from digest.summarize.lead_candidates import lead_candidates
 from digest.summarize.ranker import Model, Ranker
 
 
