@@ -1,6 +1,6 @@
 """The benchmark: prints a table of timings and memory, and checks them against the budgets.
 
-    python benchmarks/run.py            # full run: 2,000-seed batches, 7 repeats (~30 s here)
+    python benchmarks/run.py            # full run: 2,000-seed batches, 7 repeats (~10 min here)
     python benchmarks/run.py --quick    # 200-seed batches, 3 repeats (well under a minute)
 
 Seeds are generated here (benchmarks/seedgen.py), so it runs anywhere. Results
