@@ -14,7 +14,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any, cast
 
-from digest.summarize import codecache
+from digest import codecache
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 TASKS = ("headline", "byline", "lead")

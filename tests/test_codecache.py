@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.summarize import codecache, ranker
+from digest import codecache
+from digest.summarize import ranker
 
 
 @pytest.fixture(autouse=True)
