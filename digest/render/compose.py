@@ -26,6 +26,7 @@ from digest.render.inbox import PREHEADER_MAX, PREHEADER_MIN
 from digest.render.minify import minify_html
 from digest.render.mjml_check import check_templates
 from digest.render.slots import placed
+from digest.render.template_cache import template_cache
 from digest.render.tidy import breakable, tidy
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     env.filters["safe_url"] = safe_href
     env.filters["css"] = css_value
     env.filters["breakable"] = breakable
+    env.bytecode_cache = template_cache(env)
     return env
 
 
