@@ -185,3 +185,23 @@ def test_a_credit_line_or_a_web_address_is_no_candidate() -> None:
     page = _page("Home\n\nNews\n\n" + "\n\n".join(lines) + f"\n\n14 May 2024\n\n{PARAGRAPHS}")
     texts = [page.blocks[c.index].text for c in headline_candidates(PageView(page, None))]
     assert not set(lines) & set(texts)
+
+
+def test_a_line_opening_with_the_pages_own_label_is_no_candidate() -> None:
+    lines = (
+        "Watch: the river at dawn as the water falls",
+        "Read more: Ten walks along the canal",
+        "Updated: 14 May 2024, 9:12",
+    )
+    page = _page("Home\n\nNews\n\n" + "\n\n".join(lines) + f"\n\nRiver Watch\n\n{PARAGRAPHS}")
+    texts = [page.blocks[c.index].text for c in headline_candidates(PageView(page, None))]
+    assert not set(lines) & set(texts)
+    assert "River Watch" in texts  # a title may hold the word; it does not open with the label
+
+
+def test_a_video_teaser_over_a_short_title_is_not_the_headline() -> None:
+    top = (
+        "Video\n\n0:00 / 2:31\n\nWatch: the river at dawn as the water falls\n\n"
+        "Low Water\n\nA dry spring leaves the valley counting the cost.\n\nBy Ana Ruiz"
+    )
+    assert _headline(top) == "Low Water"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from digest.summarize.blocks import key
-from digest.summarize.features import Features, PageView, context, overlap
+from digest.summarize.features import UI_WORDS, Features, PageView, context, overlap
 from digest.summarize.headline import evidence
 from digest.summarize.page import CAPTION, CHROME, COMMENT, DATE, PROSE, TEXT
 
@@ -24,6 +24,16 @@ HEADLINE_MAX_WORDS = 40
 # A line that opens with a dash ("— Ana Ruiz, 3 May": a credit or a list item) or holds a
 # web address (a link, a "More info: www..." line) is never a page's title.
 _NEVER_A_TITLE = re.compile(r"^[\u2014\u2013-]\s|https?://|\bwww\.", re.IGNORECASE)
+
+
+_LABEL = re.compile(r"^(\w+(?: \w+)?)\s*:\s")  # "Watch: ...", "Read more: ..."
+
+
+def _furniture_label(text: str) -> bool:
+    """A line that opens with the page's own label ("Watch:", "Photo:", "Updated:", "Read
+    more:") is a video teaser, a credit, a date stamp or a link: never the story's title."""
+    label = _LABEL.match(text)
+    return label is not None and all(w.lower() in UI_WORDS for w in label.group(1).split())
 
 
 @dataclass(frozen=True)
@@ -44,7 +54,7 @@ def headline_candidates(view: PageView) -> list[Candidate]:
             continue
         if view.block(i)["dangling"]:
             continue  # "SECTION NAME —", "Read more:": a line that leads into another
-        if _NEVER_A_TITLE.search(block.text):
+        if _NEVER_A_TITLE.search(block.text) or _furniture_label(block.text):
             continue
         f = {**view.block(i), **context(view, i), **overlap(view, i), **evidence(page, i)}
         f["rule_pick"] = float(i == view.rule_headline)
