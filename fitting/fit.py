@@ -129,7 +129,7 @@ TASK_PARAMS: dict[str, dict[str, Any]] = {
     "lead": {"objective": "lambdarank", "learning_rate": 0.15},
 }
 ROUNDS = {"headline": 40, "byline": 40, "lead": 40}  # per seed
-SEEDS = (1, 2, 3, 4, 5)
+SEEDS = tuple(range(1, 11))
 INNER_FOLDS = 5
 
 
