@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-import socket
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,35 +11,16 @@ from click.testing import CliRunner
 
 from conftest import TEST_SEEDS
 from digest.cli.commands import cli
-
-controller_module = pytest.importorskip("aiosmtpd.controller")
+from localsmtp import Inbox, serving
 
 SENDER = ["--from", "desk@news.example", "--date", "2026-11-30"]
 TITLES = ["Weekly\r\nBcc: x@example.org", "Weekly\nX-Extra: 1", "Weekly\u2028Bcc: x@example.org"]
 
 
-@dataclass
-class Inbox:
-    received: list[Any] = field(default_factory=list)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.received.append(envelope)
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, int]]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    inbox = Inbox()
-    controller = controller_module.Controller(inbox, hostname="127.0.0.1", port=port)
-    logging.getLogger("mail.log").setLevel(logging.ERROR)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
+    with serving() as inbox:
+        yield inbox, inbox.port
 
 
 def _run(*args: str) -> Any:

@@ -4,48 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import email
-import logging
-import socket
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from email import policy
 from email.utils import parsedate_to_datetime
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import TEST_SEEDS
 from digest.cli.commands import cli
-
-controller_module = pytest.importorskip("aiosmtpd.controller")
+from localsmtp import Inbox, serving
 
 ADDRESSES = ["--from", "desk@news.example", "--to", "editor@example.org"]
 ISSUE = ["--date", "2026-11-30"]
 
 
-@dataclass
-class Inbox:
-    received: list[Any] = field(default_factory=list)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.received.append(envelope)
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp() -> Iterator[tuple[Inbox, int]]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    inbox = Inbox()
-    controller = controller_module.Controller(inbox, hostname="127.0.0.1", port=port)
-    logging.getLogger("mail.log").setLevel(logging.ERROR)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
+    with serving() as inbox:
+        yield inbox, inbox.port
 
 
 def _headers(raw: bytes) -> email.message.EmailMessage:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-import socket
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -16,28 +13,12 @@ from digest.cli.commands import cli
 from digest.config import Smtp
 from digest.deliver.smtp import PASSWORD_ENV, _is_loopback, parse_server, port_of
 from digest.errors import ConfigError
+from localsmtp import Inbox, free_port, serving
 
-aiosmtpd_controller = real_module("aiosmtpd.controller")
 aiosmtpd_smtp = real_module("aiosmtpd.smtp")
 
 ADDRESSES = ["--from", "Desk <desk@news.example>", "--to", "editor@example.org"]
 DATE = ["--date", "2026-11-30"]
-
-
-@dataclass
-class Inbox:
-    port: int
-    received: list[Any] = field(default_factory=list)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.received.append(envelope)
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _only_bob(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
@@ -46,32 +27,16 @@ def _only_bob(server: Any, session: Any, envelope: Any, mechanism: str, data: An
     return aiosmtpd_smtp.AuthResult(success=ok, handled=False)
 
 
-def _serve(authenticator: Any = None) -> Iterator[Inbox]:
-    inbox = Inbox(free_port())
-    # Plain-text AUTH is fine here: the test server only listens on 127.0.0.1.
-    controller = aiosmtpd_controller.Controller(
-        inbox,
-        hostname="127.0.0.1",
-        port=inbox.port,
-        authenticator=authenticator,
-        auth_require_tls=authenticator is None,
-    )
-    logging.getLogger("mail.log").setLevel(logging.ERROR)
-    controller.start()
-    try:
-        yield inbox
-    finally:
-        controller.stop()
-
-
 @pytest.fixture
 def smtp_server() -> Iterator[Inbox]:
-    yield from _serve()
+    with serving() as inbox:
+        yield inbox
 
 
 @pytest.fixture
 def auth_server() -> Iterator[Inbox]:
-    yield from _serve(_only_bob)
+    with serving(_only_bob) as inbox:
+        yield inbox
 
 
 @pytest.fixture

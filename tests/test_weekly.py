@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from digest.cli.commands import cli
+from localsmtp import serving
 from localweb import LocalWeb, Route, Story, article, rss
 
 CONFIG = 'title = "The Valley Weekly"\n[footer]\nweb_url = "https://news.example/weekly/{issue}/"\n'
@@ -179,12 +180,10 @@ def test_the_record_path_is_set_in_digest_toml(web: LocalWeb, project: Path) -> 
 
 
 def test_only_a_send_to_the_list_is_recorded(web: LocalWeb, project: Path) -> None:
-    from test_smtp import _serve
-
     listed = '[email]\nfrom = "desk@news.example"\nlist_address = "readers@news.example"\n'
     (project / "digest.toml").write_text(CONFIG + listed, encoding="utf-8")
     feeds = publish(web, WEEK[:2])
-    for inbox in _serve():
+    with serving() as inbox:
         smtp = ["--smtp", f"127.0.0.1:{inbox.port}", "--date", "2026-11-09", "--cache", "cache"]
         dry = CliRunner().invoke(
             cli, ["send", *feeds, *smtp, "--to", "me@news.example", "--dry-run"]
